@@ -1,0 +1,22 @@
+// Type tests for representative operations: a spec change that breaks users fails here.
+import { describe, expectTypeOf, it } from "vitest";
+import type { components, operations, paths } from "../src/generated/schema";
+
+describe("types from the spec", () => {
+  it("types the error body as { code, message }", () => {
+    expectTypeOf<components["schemas"]["Error"]>().toEqualTypeOf<{ code: number; message: string }>();
+  });
+
+  it("types the agents list", () => {
+    type Ok = operations["listAgents"]["responses"][200]["content"]["application/json"];
+    expectTypeOf<Ok[number]["email"]>().toEqualTypeOf<string>();
+    expectTypeOf<Ok[number]["status"]>().toEqualTypeOf<0 | 1 | 2 | undefined>();
+  });
+
+  it("requires the email path parameter and a form body to create an agent", () => {
+    expectTypeOf<paths["/livechat/operators/{email}"]["parameters"]["path"]>().toEqualTypeOf<{ email: string }>();
+    type Body = NonNullable<operations["createAgent"]["requestBody"]>["content"]["application/x-www-form-urlencoded"];
+    expectTypeOf<Body["departments"]>().toEqualTypeOf<number[] | undefined>();
+    expectTypeOf<Body["email"]>().toEqualTypeOf<string>();
+  });
+});
