@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
+import { recordCoverage } from "../../../scripts/lib/coverage.mjs";
 
 const specUrl = new URL("../../../spec/dist/openapi.json", import.meta.url);
 const committed = fileURLToPath(new URL("../src/generated/schema.d.ts", import.meta.url));
@@ -40,5 +41,6 @@ describe("generated types", () => {
     );
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(source).toContain(`    ${id}: {`);
+    recordCoverage(fileURLToPath(new URL("..", import.meta.url)), "operation types generated", ids.filter((id) => source.includes(`    ${id}: {`)));
   });
 });

@@ -1,0 +1,1 @@
+export function recordCoverage(packageDir: string, check: string, operationIds: string[]): void;
