@@ -1,0 +1,102 @@
+/** Base class of every error this SDK throws. */
+export class Comm100Error extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+  override name = "Comm100Error";
+}
+
+/** Bad options given to `createComm100Client` (thrown before any request). Never holds the API key. */
+export class Comm100ConfigError extends Comm100Error {
+  override name = "Comm100ConfigError";
+}
+
+/** The server answered with a non-2xx status. */
+export class Comm100ApiError extends Comm100Error {
+  override name = "Comm100ApiError";
+  /** HTTP status, e.g. 404. */
+  readonly status: number;
+  /** Comm100's numeric error `code` (e.g. 404000), when the body had one. */
+  readonly code: number | undefined;
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** URL of the request (never with credentials). */
+  readonly url: string;
+  /** The response body: parsed JSON, or the text when it was not JSON (e.g. a proxy's HTML 502). */
+  readonly body: unknown;
+
+  constructor(init: { status: number; code?: number; message: string; method: string; url: string; body: unknown }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.method = init.method;
+    this.url = init.url;
+    this.body = init.body;
+  }
+}
+
+/** 400: a parameter is missing or malformed. */
+export class Comm100BadRequestError extends Comm100ApiError {
+  override name = "Comm100BadRequestError";
+}
+/** 401: the email or API key is wrong. */
+export class Comm100AuthenticationError extends Comm100ApiError {
+  override name = "Comm100AuthenticationError";
+}
+/** 403: the agent lacks a permission or the edition a feature (see also {@link Comm100QuotaExceededError}). */
+export class Comm100PermissionDeniedError extends Comm100ApiError {
+  override name = "Comm100PermissionDeniedError";
+}
+/** 403 because the account's daily request quota is used up. Never retried: wait for `quotaResetsAt`. */
+export class Comm100QuotaExceededError extends Comm100PermissionDeniedError {
+  override name = "Comm100QuotaExceededError";
+  /** When the quota resets: the next 00:00 UTC after the error was received. */
+  readonly quotaResetsAt: Date = nextUtcMidnight(new Date());
+}
+/** 404: the resource does not exist. */
+export class Comm100NotFoundError extends Comm100ApiError {
+  override name = "Comm100NotFoundError";
+}
+/** 500: the server failed (the docs say malformed arguments can cause it too). */
+export class Comm100InternalServerError extends Comm100ApiError {
+  override name = "Comm100InternalServerError";
+}
+
+/** An attempt took longer than `timeoutMs` (waiting for headers or reading the body). */
+export class Comm100TimeoutError extends Comm100Error {
+  override name = "Comm100TimeoutError";
+}
+/** The request never got an HTTP answer (DNS, refused or reset connection, TLS...). `cause` holds the fetch error. */
+export class Comm100ConnectionError extends Comm100Error {
+  override name = "Comm100ConnectionError";
+}
+
+/** The next 00:00 UTC strictly after `from`. */
+export function nextUtcMidnight(from: Date): Date {
+  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1));
+}
+
+/** True when a 403 body says the daily request quota is used up (code 403001, or a message about the quota/limit). */
+export function isQuotaExceeded(status: number, body: unknown): boolean {
+  if (status !== 403 || !body || typeof body !== "object") return false;
+  const { code, message } = body as { code?: unknown; message?: unknown };
+  return code === 403001 || (typeof message === "string" && /quota|daily|limit/i.test(message));
+}
+
+const byStatus: Record<number, typeof Comm100ApiError> = {
+  400: Comm100BadRequestError,
+  401: Comm100AuthenticationError,
+  403: Comm100PermissionDeniedError,
+  404: Comm100NotFoundError,
+  500: Comm100InternalServerError,
+};
+
+/** Builds the typed error for a failed response. */
+export function createApiError(status: number, body: unknown, method: string, url: string, statusText = ""): Comm100ApiError {
+  const b = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown };
+  const code = typeof b.code === "number" ? b.code : undefined;
+  const message =
+    typeof b.message === "string" && b.message ? b.message : `Request failed with status ${status}${statusText ? ` ${statusText}` : ""}`;
+  const Cls = isQuotaExceeded(status, body) ? Comm100QuotaExceededError : (byStatus[status] ?? Comm100ApiError);
+  return new Cls({ status, code, message, method, url, body });
+}

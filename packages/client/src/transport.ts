@@ -1,0 +1,139 @@
+// The fetch wrapper handed to openapi-fetch: auth header, per-attempt timeout (covering the body),
+// retries with backoff for idempotent methods, connection errors, and redacted logging.
+// Middleware cannot retry (it sees one request and one response), so this lives below it.
+import { Comm100ConnectionError, Comm100TimeoutError } from "./errors.js";
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  retries?: number;
+  /** Base of the exponential backoff in ms (default 500): attempt n waits random(0, min(max, min * 2^n)). */
+  minDelayMs?: number;
+  /** Cap of one backoff wait in ms (default 8000). */
+  maxDelayMs?: number;
+  /** Cap of a server's `Retry-After` in ms (default 60000). */
+  maxRetryAfterMs?: number;
+}
+
+/** Receives redacted request/response events: the Authorization header shows as "Basic [REDACTED]". */
+export interface Comm100Logger {
+  debug(message: string, data: Record<string, unknown>): void;
+}
+
+export interface TransportOptions {
+  fetch: ((input: Request) => Promise<Response>) | undefined;
+  authorization: string;
+  timeoutMs: number;
+  retry: Required<RetryOptions> | false;
+  logger: Comm100Logger | undefined;
+  redact: (text: string) => string;
+}
+
+const RETRY_STATUS = [500, 502, 503, 504];
+const IDEMPOTENT = ["GET", "PUT", "DELETE", "HEAD", "OPTIONS"];
+const NULL_BODY = [101, 204, 205, 304];
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** AbortSignal.any where the runtime has it, else a small equivalent. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([a, b]);
+  const c = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) c.abort(s.reason);
+    else s.addEventListener("abort", () => c.abort(s.reason), { once: true });
+  }
+  return c.signal;
+}
+
+/** `Retry-After` in ms (delta-seconds or HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Per-request timeout, read from the property openapi-fetch copies from the init onto the Request. */
+type TimedRequest = Request & { timeoutMs?: number };
+
+export function createTransport(o: TransportOptions): (input: Request) => Promise<Response> {
+  const log = (message: string, data: Record<string, unknown>) => {
+    try {
+      o.logger?.debug(message, data);
+    } catch {
+      // a logger must never break a request
+    }
+  };
+
+  async function attempt(req: Request, timeoutMs: number, attemptNo: number): Promise<Response> {
+    const timer = new AbortController();
+    const id = setTimeout(() => timer.abort(), timeoutMs);
+    const userSignal = req.signal;
+    const started = Date.now();
+    const sent = new Request(req, { signal: anySignal(userSignal, timer.signal) });
+    if (!sent.headers.has("authorization")) sent.headers.set("authorization", o.authorization);
+    log("comm100 request", {
+      method: req.method,
+      url: req.url,
+      attempt: attemptNo,
+      headers: Object.fromEntries(
+        [...sent.headers].map(([k, v]) => [k, k === "authorization" ? `${v.split(" ")[0]} [REDACTED]` : o.redact(v)]),
+      ),
+    });
+    try {
+      const res = await (o.fetch ?? globalThis.fetch)(sent);
+      // Buffer the body inside the timed section, so a body that stalls halfway times out too.
+      const body = NULL_BODY.includes(res.status) ? null : await res.arrayBuffer();
+      log("comm100 response", { method: req.method, url: req.url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
+      const out = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      // keep the URL for error messages (a constructed Response has an empty one)
+      return Object.defineProperty(out, "url", { value: res.url || req.url });
+    } catch (e) {
+      if (userSignal.aborted) throw userSignal.reason;
+      if (timer.signal.aborted) throw new Comm100TimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`);
+      const cause = e as { message?: string; cause?: { code?: string; message?: string } };
+      const why = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? String(e);
+      throw new Comm100ConnectionError(`${req.method} ${req.url} failed: ${o.redact(String(why))}`, { cause: e });
+    } finally {
+      clearTimeout(id);
+    }
+  }
+
+  return async function comm100Fetch(input: Request): Promise<Response> {
+    const req = input as TimedRequest;
+    const timeoutMs = req.timeoutMs ?? o.timeoutMs;
+    const r = o.retry;
+    const max = r && IDEMPOTENT.includes(req.method) ? r.retries : 0;
+    for (let n = 0; ; n++) {
+      let res: Response | undefined;
+      try {
+        res = await attempt(n < max ? req.clone() : req, timeoutMs, n + 1);
+        // Only 500/502/503/504 are retried: never a 4xx (the daily-quota 403 included).
+        if (n >= max || !RETRY_STATUS.includes(res.status)) return res;
+      } catch (e) {
+        if (n >= max || !(e instanceof Comm100ConnectionError)) throw e;
+      }
+      const rr = r as Required<RetryOptions>;
+      const ra = parseRetryAfter(res?.headers.get("retry-after") ?? null);
+      const delay = ra !== undefined ? Math.min(ra, rr.maxRetryAfterMs) : Math.random() * Math.min(rr.maxDelayMs, rr.minDelayMs * 2 ** n);
+      log("comm100 retry", { method: req.method, url: req.url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) });
+      await sleep(delay, req.signal);
+    }
+  };
+}
