@@ -1,0 +1,26 @@
+// The published packages of the monorepo, as this workspace checks them.
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface Published {
+  name: string;
+  /** directory relative to the repository root */
+  dir: string;
+}
+
+export const PUBLISHED: Published[] = [
+  { name: "@comm100-sdk/openapi", dir: "spec" },
+  { name: "@comm100-sdk/types", dir: "packages/types" },
+  { name: "@comm100-sdk/client", dir: "packages/client" },
+  { name: "@comm100-sdk/mock-server", dir: "packages/mock-server" },
+];
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** package name -> absolute path of its `pnpm pack` tarball */
+    tarballs: Record<string, string>;
+    /** temporary directory for this run (removed at the end) */
+    workDir: string;
+  }
+}
