@@ -58,4 +58,567 @@ export interface Comm100Resources {
      */
     resetApiKey(email: PathParam<operations["resetAgentApiKey"], "email">, ...args: Args<operations["resetAgentApiKey"]>): Promise<Data<operations["resetAgentApiKey"]>>;
   };
+  /** Departments: Departments group agents so that chats can be routed to them. Deleting a department also deletes its chat transcripts and offline messages. The docs state no permission for this group. */
+  departments: {
+    /**
+     * List departments
+     *
+     * Returns every department of the account with its member agents.
+     *
+     * `GET /livechat/departments` (operationId `listDepartments`)
+     */
+    list(...args: Args<operations["listDepartments"]>): Promise<Data<operations["listDepartments"]>>;
+    /**
+     * Create a department
+     *
+     * Adds a department, optionally with member agents, and answers with it.
+     *
+     * `POST /livechat/departments` (operationId `createDepartment`)
+     */
+    create(...args: Args<operations["createDepartment"]>): Promise<Data<operations["createDepartment"]>>;
+    /**
+     * Get a department
+     *
+     * Returns one department by id.
+     *
+     * `GET /livechat/departments/{id}` (operationId `getDepartment`)
+     */
+    get(id: PathParam<operations["getDepartment"], "id">, ...args: Args<operations["getDepartment"]>): Promise<Data<operations["getDepartment"]>>;
+    /**
+     * Update a department
+     *
+     * Changes the name, description or members of a department. Fields you leave out keep their value; `members` replaces the whole member list.
+     *
+     * `PUT /livechat/departments/{id}` (operationId `updateDepartment`)
+     */
+    update(id: PathParam<operations["updateDepartment"], "id">, ...args: Args<operations["updateDepartment"]>): Promise<Data<operations["updateDepartment"]>>;
+    /**
+     * Delete a department
+     *
+     * Removes a department. Its chat transcripts and offline messages are deleted with it and cannot be recovered.
+     *
+     * `DELETE /livechat/departments/{id}` (operationId `deleteDepartment`)
+     */
+    delete(id: PathParam<operations["deleteDepartment"], "id">, ...args: Args<operations["deleteDepartment"]>): Promise<Data<operations["deleteDepartment"]>>;
+  };
+  /** Visitors: The visitors on the website now, with what is known about each visit, and the custom variables captured on their pages. The docs state no permission for this group. */
+  visitors: {
+    /**
+     * List visitors
+     *
+     * Returns the visitors on the website now.
+     *
+     * `GET /livechat/visitors` (operationId `listVisitors`)
+     */
+    list(...args: Args<operations["listVisitors"]>): Promise<Data<operations["listVisitors"]>>;
+    /**
+     * List chatting visitors
+     *
+     * Returns the visitors who are in a chat now.
+     *
+     * `GET /livechat/visitors/chatting` (operationId `listVisitorsChatting`)
+     */
+    listChatting(...args: Args<operations["listVisitorsChatting"]>): Promise<Data<operations["listVisitorsChatting"]>>;
+    /**
+     * Get a visitor
+     *
+     * Returns one visitor by id.
+     *
+     * `GET /livechat/visitors/{id}` (operationId `getVisitor`)
+     */
+    get(id: PathParam<operations["getVisitor"], "id">, ...args: Args<operations["getVisitor"]>): Promise<Data<operations["getVisitor"]>>;
+    /**
+     * Set custom variables of a visitor
+     *
+     * Sets the values of custom variables on a visitor and answers with the visitor. Unlike the other writes, this call takes a JSON array of name/value pairs.
+     *
+     * `PUT /livechat/visitors/{id}` (operationId `updateVisitorCustomVariables`)
+     */
+    updateCustomVariables(id: PathParam<operations["updateVisitorCustomVariables"], "id">, ...args: BodyArgs<operations["updateVisitorCustomVariables"]>): Promise<Data<operations["updateVisitorCustomVariables"]>>;
+  };
+  /** Chats: Chat transcripts, searchable by date, keyword, department, agent and rating. The list is paginated. The docs state no permission for this group. */
+  chats: {
+    /**
+     * List chats
+     *
+     * Returns one page of chat transcripts that match the filters. Without dates, only today's chats are returned.
+     *
+     * `GET /livechat/chats` (operationId `listChats`)
+     */
+    list(...args: Args<operations["listChats"]>): Promise<Data<operations["listChats"]>>;
+    /**
+     * List chats: every item of every page, fetched page by page as you iterate.
+     *
+     * Starts at `page` (default 1) and follows it until the answer's `pages`.
+     */
+    listAll(...args: PageArgs<operations["listChats"]>): AsyncIterableIterator<Item<operations["listChats"], "chats">>;
+    /**
+     * Get a chat
+     *
+     * Returns one chat transcript by id.
+     *
+     * `GET /livechat/chats/{id}` (operationId `getChat`)
+     */
+    get(id: PathParam<operations["getChat"], "id">, ...args: Args<operations["getChat"]>): Promise<Data<operations["getChat"]>>;
+  };
+  /** Offline Messages: Messages visitors left while no agent was available. The list is paginated. The docs state no permission for this group. */
+  offlineMessages: {
+    /**
+     * List offline messages
+     *
+     * Returns one page of offline messages that match the filters. Without dates, only today's messages are returned.
+     *
+     * `GET /livechat/offline_messages` (operationId `listOfflineMessages`)
+     */
+    list(...args: Args<operations["listOfflineMessages"]>): Promise<Data<operations["listOfflineMessages"]>>;
+    /**
+     * List offline messages: every item of every page, fetched page by page as you iterate.
+     *
+     * Starts at `page` (default 1) and follows it until the answer's `pages`.
+     */
+    listAll(...args: PageArgs<operations["listOfflineMessages"]>): AsyncIterableIterator<Item<operations["listOfflineMessages"], "offline_messages">>;
+    /**
+     * Get an offline message
+     *
+     * Returns one offline message by id. The docs' sample answers with the list envelope holding the message, so callers should handle both shapes.
+     *
+     * `GET /livechat/offline_messages/{id}` (operationId `getOfflineMessage`)
+     */
+    get(id: PathParam<operations["getOfflineMessage"], "id">, ...args: Args<operations["getOfflineMessage"]>): Promise<Data<operations["getOfflineMessage"]>>;
+  };
+  /** Canned Messages: Prepared replies agents insert into chats. Writing public ones needs the **Manage Public Canned Messages** permission; without it an agent sees and manages only their private ones. */
+  cannedMessages: {
+    /**
+     * List canned messages
+     *
+     * Returns the canned messages the agent may see: all public ones and the agent's private ones with the permission, only the private ones without it.
+     *
+     * `GET /livechat/cannedMessages` (operationId `listCannedMessages`)
+     */
+    list(...args: Args<operations["listCannedMessages"]>): Promise<Data<operations["listCannedMessages"]>>;
+    /**
+     * Create a canned message
+     *
+     * Adds a canned message and answers with it.
+     *
+     * `POST /livechat/cannedMessages` (operationId `createCannedMessage`)
+     */
+    create(...args: Args<operations["createCannedMessage"]>): Promise<Data<operations["createCannedMessage"]>>;
+    /**
+     * Get a canned message
+     *
+     * Returns one canned message by id.
+     *
+     * `GET /livechat/cannedMessages/{id}` (operationId `getCannedMessage`)
+     */
+    get(id: PathParam<operations["getCannedMessage"], "id">, ...args: Args<operations["getCannedMessage"]>): Promise<Data<operations["getCannedMessage"]>>;
+    /**
+     * Update a canned message
+     *
+     * Changes the fields you send; the others keep their value.
+     *
+     * `PUT /livechat/cannedMessages/{id}` (operationId `updateCannedMessage`)
+     */
+    update(id: PathParam<operations["updateCannedMessage"], "id">, ...args: Args<operations["updateCannedMessage"]>): Promise<Data<operations["updateCannedMessage"]>>;
+    /**
+     * Delete a canned message
+     *
+     * Removes a canned message. The answer has no body.
+     *
+     * `DELETE /livechat/cannedMessages/{id}` (operationId `deleteCannedMessage`)
+     */
+    delete(id: PathParam<operations["deleteCannedMessage"], "id">, ...args: Args<operations["deleteCannedMessage"]>): Promise<Data<operations["deleteCannedMessage"]>>;
+  };
+  /** Canned Message Categories: Folders of canned messages, and the canned messages inside one folder. Needs the **Manage Public Canned Messages** permission for public categories, scoped like the canned messages. */
+  cannedMessageCategories: {
+    /**
+     * List canned message categories
+     *
+     * Returns the categories the agent may see, scoped like the canned messages.
+     *
+     * `GET /livechat/cannedMessageCategories` (operationId `listCannedMessageCategories`)
+     */
+    list(...args: Args<operations["listCannedMessageCategories"]>): Promise<Data<operations["listCannedMessageCategories"]>>;
+    /**
+     * Create a canned message category
+     *
+     * Adds a category and answers with it.
+     *
+     * `POST /livechat/cannedMessageCategories` (operationId `createCannedMessageCategory`)
+     */
+    create(...args: Args<operations["createCannedMessageCategory"]>): Promise<Data<operations["createCannedMessageCategory"]>>;
+    /**
+     * Get a canned message category
+     *
+     * Returns one category by id.
+     *
+     * `GET /livechat/cannedMessageCategories/{id}` (operationId `getCannedMessageCategory`)
+     */
+    get(id: PathParam<operations["getCannedMessageCategory"], "id">, ...args: Args<operations["getCannedMessageCategory"]>): Promise<Data<operations["getCannedMessageCategory"]>>;
+    /**
+     * Update a canned message category
+     *
+     * Changes the fields you send; the others keep their value.
+     *
+     * `PUT /livechat/cannedMessageCategories/{id}` (operationId `updateCannedMessageCategory`)
+     */
+    update(id: PathParam<operations["updateCannedMessageCategory"], "id">, ...args: Args<operations["updateCannedMessageCategory"]>): Promise<Data<operations["updateCannedMessageCategory"]>>;
+    /**
+     * Delete a canned message category
+     *
+     * Removes a category. The answer has no body. The docs' sample and paths table use the singular `/livechat/cannedMessageCategory/{id}`; this description uses the plural path of the section heading (see DECISIONS.md).
+     *
+     * `DELETE /livechat/cannedMessageCategories/{id}` (operationId `deleteCannedMessageCategory`)
+     */
+    delete(id: PathParam<operations["deleteCannedMessageCategory"], "id">, ...args: Args<operations["deleteCannedMessageCategory"]>): Promise<Data<operations["deleteCannedMessageCategory"]>>;
+    /**
+     * List the canned messages of a category
+     *
+     * Returns the canned messages filed under one category.
+     *
+     * `GET /livechat/cannedMessageCategories/{id}/cannedMessages` (operationId `listCannedMessageCategoryMessages`)
+     */
+    listMessages(id: PathParam<operations["listCannedMessageCategoryMessages"], "id">, ...args: Args<operations["listCannedMessageCategoryMessages"]>): Promise<Data<operations["listCannedMessageCategoryMessages"]>>;
+    /**
+     * Create a canned message in a category
+     *
+     * Adds a canned message to a category. Its `categoryId` comes from the path and it takes the privacy of the category.
+     *
+     * `POST /livechat/cannedMessageCategories/{id}/cannedMessages` (operationId `createCannedMessageCategoryMessage`)
+     */
+    createMessage(id: PathParam<operations["createCannedMessageCategoryMessage"], "id">, ...args: Args<operations["createCannedMessageCategoryMessage"]>): Promise<Data<operations["createCannedMessageCategoryMessage"]>>;
+  };
+  /** Campaigns: Campaigns and, read-only, the forms each one shows: pre-chat, post-chat, offline message, agent wrap-up, and its auto invitation rules. Needs the **Manage Campaigns** permission. */
+  campaigns: {
+    /**
+     * List campaigns
+     *
+     * Returns every campaign of the account.
+     *
+     * `GET /livechat/campaigns` (operationId `listCampaigns`)
+     */
+    list(...args: Args<operations["listCampaigns"]>): Promise<Data<operations["listCampaigns"]>>;
+    /**
+     * Get the pre-chat form of a campaign
+     *
+     * Returns the settings and fields of the form visitors fill in before a chat. The path is spelled `prechat` in lower case, as documented.
+     *
+     * `GET /livechat/campaigns/{id}/prechat` (operationId `getCampaignPreChat`)
+     */
+    getPreChat(id: PathParam<operations["getCampaignPreChat"], "id">, ...args: Args<operations["getCampaignPreChat"]>): Promise<Data<operations["getCampaignPreChat"]>>;
+    /**
+     * Get the post-chat survey of a campaign
+     *
+     * Returns the settings and fields of the survey visitors see after a chat.
+     *
+     * `GET /livechat/campaigns/{id}/postChat` (operationId `getCampaignPostChat`)
+     */
+    getPostChat(id: PathParam<operations["getCampaignPostChat"], "id">, ...args: Args<operations["getCampaignPostChat"]>): Promise<Data<operations["getCampaignPostChat"]>>;
+    /**
+     * Get the offline message form of a campaign
+     *
+     * Returns the settings and fields of the form visitors use to leave a message while no agent is available.
+     *
+     * `GET /livechat/campaigns/{id}/offlineMessage` (operationId `getCampaignOfflineMessage`)
+     */
+    getOfflineMessage(id: PathParam<operations["getCampaignOfflineMessage"], "id">, ...args: Args<operations["getCampaignOfflineMessage"]>): Promise<Data<operations["getCampaignOfflineMessage"]>>;
+    /**
+     * List the auto invitations of a campaign
+     *
+     * Returns the rules that invite visitors to chat automatically.
+     *
+     * `GET /livechat/campaigns/{id}/invitation/autoInvitations` (operationId `listCampaignAutoInvitations`)
+     */
+    listAutoInvitations(id: PathParam<operations["listCampaignAutoInvitations"], "id">, ...args: Args<operations["listCampaignAutoInvitations"]>): Promise<Data<operations["listCampaignAutoInvitations"]>>;
+    /**
+     * Get the agent wrap-up form of a campaign
+     *
+     * Returns the fields agents fill in after a chat. The documented sample is a bare list of fields, the table an object holding them; both are accepted.
+     *
+     * `GET /livechat/campaigns/{id}/agentWrapup` (operationId `getCampaignAgentWrapup`)
+     */
+    getAgentWrapup(id: PathParam<operations["getCampaignAgentWrapup"], "id">, ...args: Args<operations["getCampaignAgentWrapup"]>): Promise<Data<operations["getCampaignAgentWrapup"]>>;
+  };
+  /** Conversions: Conversion actions (tracked goals) and recording an API conversion for a visitor. **Enterprise** edition only. Listing needs the **Manage Settings** permission; the docs state none for recording. */
+  conversions: {
+    /**
+     * List conversion actions
+     *
+     * Returns the conversion actions (tracked goals) of the account. Needs the Manage Settings permission.
+     *
+     * `GET /livechat/conversions` (operationId `listConversions`)
+     */
+    list(...args: Args<operations["listConversions"]>): Promise<Data<operations["listConversions"]>>;
+    /**
+     * Record a conversion
+     *
+     * Records that a visitor reached an API conversion goal. The outcome is in `error_code` of a 200 answer, not in the HTTP status.
+     *
+     * `POST /livechat/mark_api_conversion_successful` (operationId `markConversionSuccessful`)
+     */
+    markSuccessful(...args: Args<operations["markConversionSuccessful"]>): Promise<Data<operations["markConversionSuccessful"]>>;
+  };
+  /** Visitor Segments: Rules that sort visitors into segments the Agent Console marks by colour. Needs the **Manage Settings** permission. */
+  visitorSegments: {
+    /**
+     * List visitor segments
+     *
+     * Returns every visitor segment of the account.
+     *
+     * `GET /livechat/visitorSegments` (operationId `listVisitorSegments`)
+     */
+    list(...args: Args<operations["listVisitorSegments"]>): Promise<Data<operations["listVisitorSegments"]>>;
+  };
+  /** Custom Variables: The custom variables set up for the account: values your page hands to Live Chat. The docs state no permission for this group. */
+  customVariables: {
+    /**
+     * List custom variables
+     *
+     * Returns the custom variables set up for the account, each with the JavaScript expression that reads its value on the visitor's page.
+     *
+     * `GET /livechat/custom_variables` (operationId `listCustomVariables`)
+     */
+    list(...args: Args<operations["listCustomVariables"]>): Promise<Data<operations["listCustomVariables"]>>;
+  };
+  /** Reports: 22 historical reports over a period (`timeFrom` to `timeTo`, with an optional `timezone` offset) and 5 real-time reports. Needs the **View Reports** permission. Each report names the editions that include it; a report outside the account's edition answers `403`. Rows grouped by time carry a `time` slot; rows grouped by agent, department or campaign carry that id. Counts may be written as decimals, so every figure is a `number`. */
+  reports: {
+    /**
+     * Chat volume report
+     *
+     * Counts chat requests, chats, missed and refused chats over a period. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/chatVolume` (operationId `getChatVolumeReport`)
+     */
+    getChatVolume(...args: Args<operations["getChatVolumeReport"]>): Promise<Data<operations["getChatVolumeReport"]>>;
+    /**
+     * Visits report
+     *
+     * Counts visits to the site over a period. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/visits` (operationId `getVisitsReport`)
+     */
+    getVisits(...args: Args<operations["getVisitsReport"]>): Promise<Data<operations["getVisitsReport"]>>;
+    /**
+     * Chat source report
+     *
+     * Splits chats by how they started: by the visitor, from a manual invitation or from an automatic one. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/chatSource` (operationId `getChatSourceReport`)
+     */
+    getChatSource(...args: Args<operations["getChatSourceReport"]>): Promise<Data<operations["getChatSourceReport"]>>;
+    /**
+     * Chat source by page report
+     *
+     * Counts chats per page they were requested from. Takes only the period and time zone. The docs' paths table spells the path `chatSourceRequestPage`; this description follows the section and the sample (see DECISIONS.md). Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/chatSource/requestPage` (operationId `getChatSourceRequestPageReport`)
+     */
+    getChatSourceRequestPage(...args: Args<operations["getChatSourceRequestPageReport"]>): Promise<Data<operations["getChatSourceRequestPageReport"]>>;
+    /**
+     * Queue report
+     *
+     * Describes the chat queue: requests queued, served, abandoned and refused, and the longest queue. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/queue` (operationId `getQueueReport`)
+     */
+    getQueue(...args: Args<operations["getQueueReport"]>): Promise<Data<operations["getQueueReport"]>>;
+    /**
+     * Wait time report
+     *
+     * Average and longest waits before a chat, for all chats and for missed ones. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/waitTime` (operationId `getWaitTimeReport`)
+     */
+    getWaitTime(...args: Args<operations["getWaitTimeReport"]>): Promise<Data<operations["getWaitTimeReport"]>>;
+    /**
+     * Chat transfer report
+     *
+     * Counts chats transferred between agents and departments. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/chatTransfer` (operationId `getChatTransferReport`)
+     */
+    getChatTransfer(...args: Args<operations["getChatTransferReport"]>): Promise<Data<operations["getChatTransferReport"]>>;
+    /**
+     * Availability report
+     *
+     * How long agents were online, with the time spent in each status. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/availability` (operationId `getAvailabilityReport`)
+     */
+    getAvailability(...args: Args<operations["getAvailabilityReport"]>): Promise<Data<operations["getAvailabilityReport"]>>;
+    /**
+     * Agent status report
+     *
+     * Lists every status change of each agent over a period. Takes no grouping. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/agentStatus` (operationId `getAgentStatusReport`)
+     */
+    getAgentStatus(...args: Args<operations["getAgentStatusReport"]>): Promise<Data<operations["getAgentStatusReport"]>>;
+    /**
+     * Agent performance report
+     *
+     * Chat length, wait and who sent the last message, per time slot, agent or department. Available in the Business edition; Enterprise accounts find these figures in the Workload and Efficiency reports.
+     *
+     * `GET /livechat/reports/agentPerformance` (operationId `getAgentPerformanceReport`)
+     */
+    getAgentPerformance(...args: Args<operations["getAgentPerformanceReport"]>): Promise<Data<operations["getAgentPerformanceReport"]>>;
+    /**
+     * Workload report
+     *
+     * How busy agents were: time in chats, idle time, utilisation and concurrent chats. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/workload` (operationId `getWorkloadReport`)
+     */
+    getWorkload(...args: Args<operations["getWorkloadReport"]>): Promise<Data<operations["getWorkloadReport"]>>;
+    /**
+     * Efficiency report
+     *
+     * Response times, chat length and message counts of agents. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/efficiency` (operationId `getEfficiencyReport`)
+     */
+    getEfficiency(...args: Args<operations["getEfficiencyReport"]>): Promise<Data<operations["getEfficiencyReport"]>>;
+    /**
+     * Rating report
+     *
+     * Counts chats per rating score (1 to 5). Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/rating` (operationId `getRatingReport`)
+     */
+    getRating(...args: Args<operations["getRatingReport"]>): Promise<Data<operations["getRatingReport"]>>;
+    /**
+     * Post-chat survey report
+     *
+     * Counts the answers to each post-chat survey field, per campaign. Takes no grouping. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/postChatSurvey` (operationId `getPostChatSurveyReport`)
+     */
+    getPostChatSurvey(...args: Args<operations["getPostChatSurveyReport"]>): Promise<Data<operations["getPostChatSurveyReport"]>>;
+    /**
+     * Pre-chat survey report
+     *
+     * Counts the answers to each pre-chat form field, per campaign. Takes no grouping. The path is spelled `prechatSurvey`, as documented. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/prechatSurvey` (operationId `getPreChatSurveyReport`)
+     */
+    getPreChatSurvey(...args: Args<operations["getPreChatSurveyReport"]>): Promise<Data<operations["getPreChatSurveyReport"]>>;
+    /**
+     * Wrap-up survey report
+     *
+     * Counts the answers to each agent wrap-up field, per campaign. Takes no grouping. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/wrapup/survey` (operationId `getWrapupSurveyReport`)
+     */
+    getWrapupSurvey(...args: Args<operations["getWrapupSurveyReport"]>): Promise<Data<operations["getWrapupSurveyReport"]>>;
+    /**
+     * Wrap-up completion report
+     *
+     * How many chats got a wrap-up. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/wrapup/completion` (operationId `getWrapupCompletionReport`)
+     */
+    getWrapupCompletion(...args: Args<operations["getWrapupCompletionReport"]>): Promise<Data<operations["getWrapupCompletionReport"]>>;
+    /**
+     * Conversions report
+     *
+     * Counts conversions and converted visitors, with their value. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/conversions` (operationId `getConversionsReport`)
+     */
+    getConversions(...args: Args<operations["getConversionsReport"]>): Promise<Data<operations["getConversionsReport"]>>;
+    /**
+     * Manual invitation report
+     *
+     * Invitations agents sent and how many were accepted. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/manualInvitation` (operationId `getManualInvitationReport`)
+     */
+    getManualInvitation(...args: Args<operations["getManualInvitationReport"]>): Promise<Data<operations["getManualInvitationReport"]>>;
+    /**
+     * Auto invitation report
+     *
+     * Automatic invitations sent and how many were accepted. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/autoInvitation` (operationId `getAutoInvitationReport`)
+     */
+    getAutoInvitation(...args: Args<operations["getAutoInvitationReport"]>): Promise<Data<operations["getAutoInvitationReport"]>>;
+    /**
+     * Offline message report
+     *
+     * Counts offline messages, split by whether they came from the offline button or from the queue. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/offlineMessage` (operationId `getOfflineMessageReport`)
+     */
+    getOfflineMessage(...args: Args<operations["getOfflineMessageReport"]>): Promise<Data<operations["getOfflineMessageReport"]>>;
+    /**
+     * Canned message report
+     *
+     * How often each canned message was used and by how many agents. Takes no grouping. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/cannedMessage` (operationId `getCannedMessageReport`)
+     */
+    getCannedMessage(...args: Args<operations["getCannedMessageReport"]>): Promise<Data<operations["getCannedMessageReport"]>>;
+    /**
+     * Real-time: right now
+     *
+     * What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. The docs spell this path three ways; this description uses `realtime/rightNow` from the paths table (see DECISIONS.md). Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/realtime/rightNow` (operationId `getRealtimeRightNowReport`)
+     */
+    getRealtimeRightNow(...args: Args<operations["getRealtimeRightNowReport"]>): Promise<Data<operations["getRealtimeRightNowReport"]>>;
+    /**
+     * Real-time: today
+     *
+     * Totals for today so far: chat overview, service efficiency, agent performance and chatbot figures. Some blocks depend on the edition and add-ons. Available in the Business and Enterprise editions.
+     *
+     * `GET /livechat/reports/realtime/today` (operationId `getRealtimeTodayReport`)
+     */
+    getRealtimeToday(...args: Args<operations["getRealtimeTodayReport"]>): Promise<Data<operations["getRealtimeTodayReport"]>>;
+    /**
+     * Real-time: custom metrics today
+     *
+     * Today's value of each custom metric (see Custom Metrics). Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/realtime/today/customMetrics` (operationId `getRealtimeTodayCustomMetricsReport`)
+     */
+    getRealtimeTodayCustomMetrics(...args: Args<operations["getRealtimeTodayCustomMetricsReport"]>): Promise<Data<operations["getRealtimeTodayCustomMetricsReport"]>>;
+    /**
+     * Real-time: agents
+     *
+     * What each agent is doing now and how much they chatted today. The docs name the Enterprise edition in the section and Business and Enterprise in the edition table.
+     *
+     * `GET /livechat/reports/realtime/agents` (operationId `getRealtimeAgentsReport`)
+     */
+    getRealtimeAgents(...args: Args<operations["getRealtimeAgentsReport"]>): Promise<Data<operations["getRealtimeAgentsReport"]>>;
+    /**
+     * Real-time: queue
+     *
+     * The queue right now for the whole site, each department and each agent. Available in the Enterprise edition only; other editions get `403`.
+     *
+     * `GET /livechat/reports/realtime/queue` (operationId `getRealtimeQueueReport`)
+     */
+    getRealtimeQueue(...args: Args<operations["getRealtimeQueueReport"]>): Promise<Data<operations["getRealtimeQueueReport"]>>;
+  };
+  /** Site Status: Whether the chat button of the site shows online. The docs state no permission for this call. */
+  siteStatus: {
+    /**
+     * Get the site status
+     *
+     * Tells whether the chat button shows online or offline.
+     *
+     * `GET /livechat/site_status` (operationId `getSiteStatus`)
+     */
+    get(...args: Args<operations["getSiteStatus"]>): Promise<Data<operations["getSiteStatus"]>>;
+  };
+  /** Custom Metrics: Dashboard metrics defined by a formula. **Enterprise** edition only; needs the **Manage Dashboard Custom Metrics** permission. */
+  customMetrics: {
+    /**
+     * List custom metrics
+     *
+     * Returns the dashboard custom metrics of the account with their formulas.
+     *
+     * `GET /livechat/customMetrics` (operationId `listCustomMetrics`)
+     */
+    list(...args: Args<operations["listCustomMetrics"]>): Promise<Data<operations["listCustomMetrics"]>>;
+  };
 }
