@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findOperation, listOperations, loadBundle, loadSamples, referenceDir, templateOf, toSpecPath } from "./helpers.js";
+
+const spec = loadBundle();
+const ops = listOperations(spec);
+const samples = loadSamples();
+
+/** Groups and endpoint counts from the Summary table of the reference inventory. */
+function inventory(): { group: string; count: number }[] {
+  const md = readFileSync(path.join(referenceDir, "comm100-api-v1.md"), "utf8");
+  const summary = md.slice(md.indexOf("## Summary"), md.indexOf("\n---\n", md.indexOf("## Summary")));
+  const rows: { group: string; count: number }[] = [];
+  for (const line of summary.split("\n")) {
+    const m = /^\| (\d+) \| ([^|]+?) \| (\d+) \|/.exec(line);
+    if (m && Number(m[1]) > 0) rows.push({ group: m[2].replace(/\s*\(.*\)\s*$/, "").trim(), count: Number(m[3]) });
+  }
+  return rows;
+}
+
+/** The two documented operations the docs give no sample for (see the samples README). */
+const WITHOUT_SAMPLE = [
+  ["put", "/livechat/operators/{email}"], // Update an Agent
+  ["get", "/livechat/reports/realtime/today"], // Real Time - Today
+] as const;
+
+describe("operation inventory", () => {
+  it("has exactly 70 operations", () => {
+    expect(ops).toHaveLength(70);
+  });
+
+  it("has one tag per documented group, in the docs' order, with the documented number of operations", () => {
+    const groups = inventory();
+    expect(groups).toHaveLength(14);
+    expect(groups.map((g) => g.count)).toEqual([6, 5, 4, 2, 2, 5, 7, 6, 2, 1, 1, 27, 1, 1]);
+    expect(spec.tags.map((t) => t.name)).toEqual(groups.map((g) => g.group));
+    const perTag = new Map<string, number>();
+    for (const { operation } of ops) {
+      expect(operation.tags).toHaveLength(1);
+      perTag.set(operation.tags[0], (perTag.get(operation.tags[0]) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(perTag)).toEqual(Object.fromEntries(groups.map((g) => [g.group, g.count])));
+  });
+
+  it("every tag has a description", () => {
+    for (const t of spec.tags) expect(t.description?.trim().length ?? 0, t.name).toBeGreaterThan(20);
+  });
+
+  it("operationIds are unique, camelCase and start with a verb", () => {
+    const ids = ops.map((o) => o.operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^(list|get|create|update|delete|reset|mark)[A-Z][A-Za-z]*$/);
+  });
+
+  it("every operation has a summary and a description", () => {
+    for (const { operation } of ops) {
+      const o = operation as unknown as { summary?: string; description?: string };
+      expect(o.summary, operation.operationId).toBeTruthy();
+      expect(o.description, operation.operationId).toBeTruthy();
+    }
+  });
+
+  it("every operation references the five shared error responses", () => {
+    const expected = {
+      "400": "#/components/responses/BadRequest",
+      "401": "#/components/responses/Unauthorized",
+      "403": "#/components/responses/Forbidden",
+      "404": "#/components/responses/NotFound",
+      "500": "#/components/responses/InternalServerError",
+    };
+    for (const { operation } of ops) {
+      for (const [status, ref] of Object.entries(expected)) {
+        expect(operation.responses[status]?.$ref, `${operation.operationId} ${status}`).toBe(ref);
+      }
+      expect(operation.responses["200"], operation.operationId).toBeDefined();
+    }
+  });
+
+  it("the literal /livechat/visitors/chatting is declared before /livechat/visitors/{id}", () => {
+    const keys = Object.keys(spec.paths);
+    expect(keys.indexOf("/livechat/visitors/chatting")).toBeGreaterThanOrEqual(0);
+    expect(keys.indexOf("/livechat/visitors/chatting")).toBeLessThan(keys.indexOf("/livechat/visitors/{id}"));
+  });
+});
+
+describe("documented operations exist", () => {
+  it.each(samples.map((s) => [`${s.method} ${s.path}`, s] as const))("%s", (_name, sample) => {
+    expect(findOperation(spec, sample.method, sample.path)).toBeDefined();
+  });
+
+  it("each sample URL, as the docs wrote it, maps to the same operation", () => {
+    for (const s of samples) {
+      const docPath = s.request ? templateOf(s.request.sampleUrl, s.request.pathParams) : s.path;
+      expect(toSpecPath(docPath), s.file).toBe(toSpecPath(s.path));
+    }
+  });
+
+  it("samples cover 68 distinct operations; the 2 without a sample exist too", () => {
+    const covered = new Set(samples.map((s) => `${s.method.toLowerCase()} ${toSpecPath(s.path)}`));
+    expect(covered.size).toBe(68);
+    for (const [m, p] of WITHOUT_SAMPLE) {
+      expect(covered.has(`${m} ${p}`)).toBe(false);
+      expect(spec.paths[p]?.[m], `${m} ${p}`).toBeDefined();
+    }
+    expect(covered.size + WITHOUT_SAMPLE.length).toBe(ops.length);
+  });
+});
+
+describe("parameters and bodies", () => {
+  const param = (p: { $ref?: string; name?: string }) =>
+    (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!] : p) as { name: string; in: string; required?: boolean; schema: Record<string, unknown> };
+  const paramsOf = (o: (typeof ops)[number]) => [...(o.pathItem.parameters ?? []), ...(o.operation.parameters ?? [])].map(param);
+
+  it("every path template variable is declared as a required path parameter", () => {
+    for (const o of ops) {
+      const names = [...o.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const declared = paramsOf(o).filter((p) => p.in === "path");
+      expect(declared.map((p) => p.name).sort(), o.operation.operationId).toEqual(names.sort());
+      for (const p of declared) expect(p.required).toBe(true);
+    }
+  });
+
+  it("historical reports require timeFrom and timeTo as yyyy-MM-ddTHH:mm:ss; group enums where grouped", () => {
+    const reports = ops.filter((o) => o.operation.tags[0] === "Reports");
+    expect(reports).toHaveLength(27);
+    const historical = reports.filter((o) => !o.path.startsWith("/livechat/reports/realtime/"));
+    expect(historical).toHaveLength(22);
+    for (const o of historical) {
+      const ps = paramsOf(o);
+      for (const name of ["timeFrom", "timeTo"]) {
+        const p = ps.find((x) => x.name === name);
+        expect(p?.required, `${o.operation.operationId} ${name}`).toBe(true);
+        expect(new RegExp(p!.schema.pattern as string).test("2017-12-01T00:00:00")).toBe(true);
+        expect(new RegExp(p!.schema.pattern as string).test("2017-12-01")).toBe(false);
+      }
+      const group = ps.find((x) => x.name === "group");
+      if (group) {
+        expect(group.required).toBe(true);
+        expect(Array.isArray(group.schema.enum)).toBe(true);
+      }
+      const filter = ps.find((x) => x.name === "filterName");
+      if (filter) expect(Array.isArray(filter.schema.enum)).toBe(true);
+    }
+  });
+
+  it("paginated lists take a 1-based page", () => {
+    for (const p of ["/livechat/chats", "/livechat/offline_messages"]) {
+      const o = ops.find((x) => x.path === p && x.method === "get")!;
+      const page = paramsOf(o).find((x) => x.name === "page")!;
+      expect(page.schema).toMatchObject({ type: "integer", minimum: 1, default: 1 });
+    }
+  });
+
+  it("writes use form bodies with comma-separated lists, except the visitor custom variables (JSON)", () => {
+    for (const o of ops.filter((x) => x.operation.requestBody)) {
+      const content = (o.operation.requestBody as { content: Record<string, { schema: { $ref?: string }; encoding?: Record<string, { style: string; explode: boolean }> }> }).content;
+      if (o.path === "/livechat/visitors/{id}") {
+        expect(Object.keys(content)).toEqual(["application/json"]);
+        continue;
+      }
+      expect(Object.keys(content), o.operation.operationId).toEqual(["application/x-www-form-urlencoded"]);
+      const media = content["application/x-www-form-urlencoded"];
+      const schema = spec.components.schemas[media.schema.$ref!.split("/").pop()!] as { properties: Record<string, { type?: string }>; additionalProperties?: unknown };
+      expect(schema.additionalProperties, o.operation.operationId).toBeUndefined();
+      for (const [name, prop] of Object.entries(schema.properties)) {
+        if (prop.type === "array") expect(media.encoding?.[name], `${o.operation.operationId} ${name}`).toEqual({ style: "form", explode: false });
+      }
+    }
+  });
+});
