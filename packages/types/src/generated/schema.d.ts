@@ -84,6 +84,1146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/livechat/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List departments
+         * @description Returns every department of the account with its member agents.
+         */
+        get: operations["listDepartments"];
+        put?: never;
+        /**
+         * Create a department
+         * @description Adds a department, optionally with member agents, and answers with it.
+         */
+        post: operations["createDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the department. */
+                id: components["parameters"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a department
+         * @description Returns one department by id.
+         */
+        get: operations["getDepartment"];
+        /**
+         * Update a department
+         * @description Changes the name, description or members of a department. Fields you leave out keep their value; `members` replaces the whole member list.
+         */
+        put: operations["updateDepartment"];
+        post?: never;
+        /**
+         * Delete a department
+         * @description Removes a department. Its chat transcripts and offline messages are deleted with it and cannot be recovered.
+         */
+        delete: operations["deleteDepartment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/visitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List visitors
+         * @description Returns the visitors on the website now.
+         */
+        get: operations["listVisitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/visitors/chatting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List chatting visitors
+         * @description Returns the visitors who are in a chat now.
+         */
+        get: operations["listVisitorsChatting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/visitors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the visitor. */
+                id: components["parameters"]["VisitorId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a visitor
+         * @description Returns one visitor by id.
+         */
+        get: operations["getVisitor"];
+        /**
+         * Set custom variables of a visitor
+         * @description Sets the values of custom variables on a visitor and answers with the visitor. Unlike the other writes, this call takes a JSON array of name/value pairs.
+         */
+        put: operations["updateVisitorCustomVariables"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List chats
+         * @description Returns one page of chat transcripts that match the filters. Without dates, only today's chats are returned.
+         */
+        get: operations["listChats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the chat. */
+                id: components["parameters"]["ChatId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a chat
+         * @description Returns one chat transcript by id.
+         */
+        get: operations["getChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/offline_messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List offline messages
+         * @description Returns one page of offline messages that match the filters. Without dates, only today's messages are returned.
+         */
+        get: operations["listOfflineMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/offline_messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the offline message. */
+                id: components["parameters"]["OfflineMessageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an offline message
+         * @description Returns one offline message by id. The docs' sample answers with the list envelope holding the message, so callers should handle both shapes.
+         */
+        get: operations["getOfflineMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/cannedMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List canned messages
+         * @description Returns the canned messages the agent may see: all public ones and the agent's private ones with the permission, only the private ones without it.
+         */
+        get: operations["listCannedMessages"];
+        put?: never;
+        /**
+         * Create a canned message
+         * @description Adds a canned message and answers with it.
+         */
+        post: operations["createCannedMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/cannedMessages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message. */
+                id: components["parameters"]["CannedMessageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a canned message
+         * @description Returns one canned message by id.
+         */
+        get: operations["getCannedMessage"];
+        /**
+         * Update a canned message
+         * @description Changes the fields you send; the others keep their value.
+         */
+        put: operations["updateCannedMessage"];
+        post?: never;
+        /**
+         * Delete a canned message
+         * @description Removes a canned message. The answer has no body.
+         */
+        delete: operations["deleteCannedMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/cannedMessageCategories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List canned message categories
+         * @description Returns the categories the agent may see, scoped like the canned messages.
+         */
+        get: operations["listCannedMessageCategories"];
+        put?: never;
+        /**
+         * Create a canned message category
+         * @description Adds a category and answers with it.
+         */
+        post: operations["createCannedMessageCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/cannedMessageCategories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a canned message category
+         * @description Returns one category by id.
+         */
+        get: operations["getCannedMessageCategory"];
+        /**
+         * Update a canned message category
+         * @description Changes the fields you send; the others keep their value.
+         */
+        put: operations["updateCannedMessageCategory"];
+        post?: never;
+        /**
+         * Delete a canned message category
+         * @description Removes a category. The answer has no body. The docs' sample and paths table use the singular `/livechat/cannedMessageCategory/{id}`; this description uses the plural path of the section heading (see DECISIONS.md).
+         */
+        delete: operations["deleteCannedMessageCategory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/cannedMessageCategories/{id}/cannedMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the canned messages of a category
+         * @description Returns the canned messages filed under one category.
+         */
+        get: operations["listCannedMessageCategoryMessages"];
+        put?: never;
+        /**
+         * Create a canned message in a category
+         * @description Adds a canned message to a category. Its `categoryId` comes from the path and it takes the privacy of the category.
+         */
+        post: operations["createCannedMessageCategoryMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns
+         * @description Returns every campaign of the account.
+         */
+        get: operations["listCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/campaigns/{id}/prechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the pre-chat form of a campaign
+         * @description Returns the settings and fields of the form visitors fill in before a chat. The path is spelled `prechat` in lower case, as documented.
+         */
+        get: operations["getCampaignPreChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/campaigns/{id}/postChat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the post-chat survey of a campaign
+         * @description Returns the settings and fields of the survey visitors see after a chat.
+         */
+        get: operations["getCampaignPostChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/campaigns/{id}/offlineMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the offline message form of a campaign
+         * @description Returns the settings and fields of the form visitors use to leave a message while no agent is available.
+         */
+        get: operations["getCampaignOfflineMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/campaigns/{id}/invitation/autoInvitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the auto invitations of a campaign
+         * @description Returns the rules that invite visitors to chat automatically.
+         */
+        get: operations["listCampaignAutoInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/campaigns/{id}/agentWrapup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the agent wrap-up form of a campaign
+         * @description Returns the fields agents fill in after a chat. The documented sample is a bare list of fields, the table an object holding them; both are accepted.
+         */
+        get: operations["getCampaignAgentWrapup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversion actions
+         * @description Returns the conversion actions (tracked goals) of the account. Needs the Manage Settings permission.
+         */
+        get: operations["listConversions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/mark_api_conversion_successful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a conversion
+         * @description Records that a visitor reached an API conversion goal. The outcome is in `error_code` of a 200 answer, not in the HTTP status.
+         */
+        post: operations["markConversionSuccessful"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/visitorSegments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List visitor segments
+         * @description Returns every visitor segment of the account.
+         */
+        get: operations["listVisitorSegments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/custom_variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom variables
+         * @description Returns the custom variables set up for the account, each with the JavaScript expression that reads its value on the visitor's page.
+         */
+        get: operations["listCustomVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/chatVolume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chat volume report
+         * @description Counts chat requests, chats, missed and refused chats over a period. Available in the Business and Enterprise editions.
+         */
+        get: operations["getChatVolumeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visits report
+         * @description Counts visits to the site over a period. Available in the Business and Enterprise editions.
+         */
+        get: operations["getVisitsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/chatSource": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chat source report
+         * @description Splits chats by how they started: by the visitor, from a manual invitation or from an automatic one. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getChatSourceReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/chatSource/requestPage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chat source by page report
+         * @description Counts chats per page they were requested from. Takes only the period and time zone. The docs' paths table spells the path `chatSourceRequestPage`; this description follows the section and the sample (see DECISIONS.md). Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getChatSourceRequestPageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queue report
+         * @description Describes the chat queue: requests queued, served, abandoned and refused, and the longest queue. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getQueueReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/waitTime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wait time report
+         * @description Average and longest waits before a chat, for all chats and for missed ones. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getWaitTimeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/chatTransfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chat transfer report
+         * @description Counts chats transferred between agents and departments. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getChatTransferReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Availability report
+         * @description How long agents were online, with the time spent in each status. Available in the Business and Enterprise editions.
+         */
+        get: operations["getAvailabilityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/agentStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agent status report
+         * @description Lists every status change of each agent over a period. Takes no grouping. Available in the Business and Enterprise editions.
+         */
+        get: operations["getAgentStatusReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/agentPerformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agent performance report
+         * @description Chat length, wait and who sent the last message, per time slot, agent or department. Available in the Business edition; Enterprise accounts find these figures in the Workload and Efficiency reports.
+         */
+        get: operations["getAgentPerformanceReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workload report
+         * @description How busy agents were: time in chats, idle time, utilisation and concurrent chats. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getWorkloadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/efficiency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Efficiency report
+         * @description Response times, chat length and message counts of agents. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getEfficiencyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rating report
+         * @description Counts chats per rating score (1 to 5). Available in the Business and Enterprise editions.
+         */
+        get: operations["getRatingReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/postChatSurvey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Post-chat survey report
+         * @description Counts the answers to each post-chat survey field, per campaign. Takes no grouping. Available in the Business and Enterprise editions.
+         */
+        get: operations["getPostChatSurveyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/prechatSurvey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pre-chat survey report
+         * @description Counts the answers to each pre-chat form field, per campaign. Takes no grouping. The path is spelled `prechatSurvey`, as documented. Available in the Business and Enterprise editions.
+         */
+        get: operations["getPreChatSurveyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/wrapup/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wrap-up survey report
+         * @description Counts the answers to each agent wrap-up field, per campaign. Takes no grouping. Available in the Business and Enterprise editions.
+         */
+        get: operations["getWrapupSurveyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/wrapup/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wrap-up completion report
+         * @description How many chats got a wrap-up. Available in the Business and Enterprise editions.
+         */
+        get: operations["getWrapupCompletionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversions report
+         * @description Counts conversions and converted visitors, with their value. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getConversionsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/manualInvitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Manual invitation report
+         * @description Invitations agents sent and how many were accepted. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getManualInvitationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/autoInvitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Auto invitation report
+         * @description Automatic invitations sent and how many were accepted. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getAutoInvitationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/offlineMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline message report
+         * @description Counts offline messages, split by whether they came from the offline button or from the queue. Available in the Business and Enterprise editions.
+         */
+        get: operations["getOfflineMessageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/cannedMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Canned message report
+         * @description How often each canned message was used and by how many agents. Takes no grouping. Available in the Business and Enterprise editions.
+         */
+        get: operations["getCannedMessageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/realtime/rightNow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Real-time: right now
+         * @description What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. The docs spell this path three ways; this description uses `realtime/rightNow` from the paths table (see DECISIONS.md). Available in the Business and Enterprise editions.
+         */
+        get: operations["getRealtimeRightNowReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/realtime/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Real-time: today
+         * @description Totals for today so far: chat overview, service efficiency, agent performance and chatbot figures. Some blocks depend on the edition and add-ons. Available in the Business and Enterprise editions.
+         */
+        get: operations["getRealtimeTodayReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/realtime/today/customMetrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Real-time: custom metrics today
+         * @description Today's value of each custom metric (see Custom Metrics). Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getRealtimeTodayCustomMetricsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/realtime/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Real-time: agents
+         * @description What each agent is doing now and how much they chatted today. The docs name the Enterprise edition in the section and Business and Enterprise in the edition table.
+         */
+        get: operations["getRealtimeAgentsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/reports/realtime/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Real-time: queue
+         * @description The queue right now for the whole site, each department and each agent. Available in the Enterprise edition only; other editions get `403`.
+         */
+        get: operations["getRealtimeQueueReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/site_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the site status
+         * @description Tells whether the chat button shows online or offline.
+         */
+        get: operations["getSiteStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livechat/customMetrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom metrics
+         * @description Returns the dashboard custom metrics of the account with their formulas.
+         */
+        get: operations["listCustomMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -226,6 +1366,1044 @@ export interface components {
             /** @description A sentence naming the removed resource. */
             result: string;
         };
+        /** @description A department: a group of agents that chats can be routed to. */
+        Department: {
+            /** @description Department id. */
+            id: number;
+            /** @description Name; unique in the account. */
+            name: string;
+            /** @description Free text about the department. */
+            description?: string;
+            /** @description Ids of the agents in the department. */
+            members?: number[];
+            /**
+             * @description Availability of the department: `0` online, `2` offline.
+             * @enum {integer}
+             */
+            status?: 0 | 2;
+        };
+        /** @description Form fields to create a department. The docs' samples send the list as `member`; the documented name is `members` (see DECISIONS.md). */
+        DepartmentCreate: {
+            /** @description Name; must be unique in the account. */
+            name: string;
+            /** @description Free text about the department. */
+            description?: string;
+            /** @description Ids of the agents to put in the department, sent comma-separated (`1,2,11`). */
+            members?: number[];
+        };
+        /** @description Form fields to change a department. Fields left out keep their value. */
+        DepartmentUpdate: {
+            /** @description New name; must be unique in the account. */
+            name?: string;
+            /** @description Free text about the department. */
+            description?: string;
+            /** @description Ids of the agents in the department, sent comma-separated; replaces the member list. */
+            members?: number[];
+        };
+        /**
+         * @description Where the visitor stands:
+         *     `0` waiting for a chat, `1` in a voice chat, `2` chatting, `3` filling in the pre-chat form,
+         *     `4` invited by an agent, `5` invited automatically, `6` leaving an offline message,
+         *     `7` refused by the agent, `8` refused by the visitor, `9` chat ended, `10` on the site, `11` left the site.
+         * @enum {integer}
+         */
+        VisitorStatus: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
+        /**
+         * @description A Microsoft JSON date, `/Date(n)/`. Chats and offline messages carry 10-digit values (apparently seconds since 1970); visitor samples carry 11 digits, so the unit is not certain.
+         * @example /Date(1358453897)/
+         */
+        Comm100Date: string;
+        /** @description The value a visitor gave to a custom field of a form. The docs name the id `id`; every sample sends `field_id`, so both are accepted. */
+        CustomField: {
+            /** @description Id of the custom field (documented spelling). */
+            id?: number;
+            /** @description Id of the custom field (spelling used by the samples). */
+            field_id?: number;
+            /** @description Name of the field. */
+            name?: string;
+            /** @description The value entered. */
+            value?: string;
+        };
+        /** @description A custom variable: a name and a value. */
+        CustomVariable: {
+            /** @description Name of the variable. */
+            name: string;
+            /** @description Its value. In the account settings list this is the JavaScript expression that reads the value on the page; on a visitor it is the captured value. */
+            value: string;
+        };
+        /** @description A visitor on the website, with the data gathered about the visit. */
+        Visitor: {
+            /**
+             * Format: uuid
+             * @description Visitor id (a GUID).
+             */
+            id: string;
+            /** @description Name the visitor gave. */
+            name?: string;
+            /** @description Email the visitor gave. */
+            email?: string;
+            /** @description Phone number the visitor gave. */
+            phone?: string;
+            /** @description Company the visitor gave. */
+            company?: string;
+            status?: components["schemas"]["VisitorStatus"];
+            /** @description When the visitor first came to the site. */
+            first_visit_time?: components["schemas"]["Comm100Date"];
+            /** @description When the current visit started. */
+            visit_time?: components["schemas"]["Comm100Date"];
+            /** @description City, located from the IP address. */
+            city?: string;
+            /** @description State or province, located from the IP address. */
+            state?: string;
+            /** @description Country, located from the IP address. */
+            country?: string;
+            /** @description IP address. */
+            ip?: string;
+            /** @description Browser language, for example `en_us`. */
+            language?: string;
+            /** @description Screen size, for example `1440*900`. */
+            screen_resolution?: string;
+            /** @description Time zone of the visitor, for example `UTC-08:00`. */
+            time_zone?: string;
+            /** @description Flash player version. */
+            flash_version?: string;
+            /** @description Operating system. */
+            operating_system?: string;
+            /** @description Browser name and version. */
+            browser?: string;
+            /** @description Custom pre-chat fields the visitor filled in. */
+            custom_fields?: components["schemas"]["CustomField"][];
+            /** @description Product or service chosen in the pre-chat form. */
+            product_service?: string;
+            /** @description Name (not id) of the department chosen. */
+            department?: string;
+            /** @description Custom variables captured on the page (a list despite the singular name). */
+            custom_variable?: components["schemas"]["CustomVariable"][];
+            /** @description Address of the page the visitor has open. */
+            current_browsing?: string;
+            /** @description How many times the visitor has come to the site. */
+            visits?: number;
+            /** @description How many chats the visitor has had. */
+            chats?: number;
+            /** @description Page the visitor came from. */
+            referrer_url?: string;
+            /** @description Search engine that brought the visitor. */
+            search_engine?: string;
+            /** @description Search words that brought the visitor. */
+            keywords?: string;
+            /** @description First page of the visit. */
+            landing_page?: string;
+            /** @description Pages seen during the visit. */
+            page_views?: number;
+        };
+        /** @description The custom variable values to set on the visitor, as a JSON array of name/value pairs. */
+        VisitorCustomVariablesUpdate: components["schemas"]["CustomVariable"][];
+        /** @description An agent who took part in a chat, as the docs' table describes it. */
+        ChatOperator: {
+            /** @description Agent id. */
+            id?: number;
+            /** @description Name the agent shows to visitors. */
+            display_name?: string;
+            /** @description Email of the agent. */
+            email?: string;
+        };
+        /** @description The agents of the chat. The docs' table describes a list of agent objects, the sample sends a plain string of names (`"henry"`); both are accepted. */
+        ChatOperators: string | components["schemas"]["ChatOperator"][];
+        /** @description A file attached to a chat or an offline message. */
+        Attachment: {
+            /** @description File name. */
+            name?: string;
+            /**
+             * Format: uri
+             * @description Download address of the file.
+             */
+            uri?: string;
+        };
+        /** @description The wrap-up the agent filled in after the chat. The docs show it only in a sample. */
+        ChatWrapUp: {
+            /** @description Chosen wrap-up category. */
+            category?: string;
+            /** @description Comment of the agent. */
+            comment?: string;
+            /** @description Other wrap-up fields; empty in the only sample, so the item shape is unknown. */
+            fields?: unknown[];
+            /** @description When the wrap-up was saved. */
+            time?: components["schemas"]["Comm100Date"];
+        };
+        /** @description A chat transcript with the data of its visitor. */
+        Chat: {
+            /**
+             * Format: uuid
+             * @description Chat id (a GUID).
+             */
+            id: string;
+            /** @description Visitor name. */
+            name?: string;
+            /** @description Visitor email. */
+            email?: string;
+            /** @description Visitor company. */
+            company?: string;
+            /** @description Visitor phone number. */
+            phone?: string;
+            /** @description Product or service chosen in the pre-chat form. */
+            product_service?: string;
+            /** @description Name (not id) of the department. */
+            department?: string;
+            operators?: components["schemas"]["ChatOperators"];
+            /** @description Custom pre-chat fields the visitor filled in. */
+            custom_fields?: components["schemas"]["CustomField"][];
+            /** @description Custom variables captured on the page. */
+            custom_variable?: components["schemas"]["CustomVariable"][];
+            /** @description When the chat started. */
+            start_time?: components["schemas"]["Comm100Date"];
+            /** @description How long the visitor waited, for example `10s`. */
+            waiting_time?: string;
+            /** @description When the chat ended. */
+            end_time?: components["schemas"]["Comm100Date"];
+            /** @description The conversation as plain text. */
+            chat_transcript?: string;
+            /** @description File sent during the chat. */
+            attachment?: components["schemas"]["Attachment"];
+            /** @description File attached to the agent's note (in the docs' table only). */
+            note_attachment?: components["schemas"]["Attachment"];
+            /** @description Rating the visitor gave, as a string (`"1"` … `"5"`). */
+            rating?: string;
+            /** @description Comment left with the rating. */
+            rating_comment?: string;
+            /** @description Comment of the agent. */
+            operator_comment?: string;
+            wrap_up?: components["schemas"]["ChatWrapUp"];
+        };
+        /** @description One page of chat transcripts. */
+        ChatList: {
+            /** @description The chats on this page. */
+            chats: components["schemas"]["Chat"][];
+            /** @description Number of pages. */
+            pages: number;
+            /** @description Number of chats that match the filters. */
+            total: number;
+        };
+        /** @description A message a visitor left while no agent was available. */
+        OfflineMessage: {
+            /**
+             * Format: uuid
+             * @description Offline message id (a GUID).
+             */
+            id: string;
+            /** @description Visitor name. */
+            name?: string;
+            /** @description Visitor email. */
+            email?: string;
+            /** @description Visitor company. */
+            company?: string;
+            /** @description Visitor phone number. */
+            phone?: string;
+            /** @description Name (not id) of the department. */
+            department?: string;
+            /** @description Subject line. */
+            subject?: string;
+            /** @description The message text. */
+            content?: string;
+            /** @description Custom fields the visitor filled in. */
+            custom_fields?: components["schemas"]["CustomField"][];
+            /** @description File the visitor attached. */
+            attachment?: components["schemas"]["Attachment"];
+            /** @description When the message was left. */
+            time?: components["schemas"]["Comm100Date"];
+        };
+        /** @description One page of offline messages. */
+        OfflineMessageList: {
+            /** @description The messages on this page. */
+            offline_messages: components["schemas"]["OfflineMessage"][];
+            /** @description Number of pages. */
+            pages: number;
+            /** @description Number of messages that match the filters. */
+            total: number;
+        };
+        /** @description One offline message. The docs say the message comes back on its own, but their sample wraps it in the list envelope; both shapes are accepted. */
+        OfflineMessageDetail: components["schemas"]["OfflineMessage"] | components["schemas"]["OfflineMessageList"];
+        /** @description A prepared reply agents can insert into a chat. */
+        CannedMessage: {
+            /** @description Canned message id. */
+            id: number;
+            /** @description Title of the canned message. */
+            name: string;
+            /** @description Text inserted into the chat. */
+            message: string;
+            /** @description Id of its category; `0` in the samples for a message outside any category. */
+            categoryId?: number;
+            /** @description Whether only its owner sees it. */
+            isPrivate?: boolean;
+            /** @description Shortcut that inserts it; present only when the Shortcuts feature is on (Business and Enterprise). */
+            shortcuts?: string;
+        };
+        /** @description Form fields to create a canned message. */
+        CannedMessageCreate: {
+            /** @description Title. */
+            name: string;
+            /** @description Text inserted into the chat. */
+            message: string;
+            /** @description Id of the category to put it in. */
+            categoryId?: number;
+            /**
+             * @description Make it visible to its owner only.
+             * @default false
+             */
+            isPrivate: boolean;
+            /** @description Shortcut that inserts it. */
+            shortcuts?: string;
+        };
+        /** @description Form fields to change a canned message. Fields left out keep their value. */
+        CannedMessageUpdate: {
+            /** @description Title. */
+            name?: string;
+            /** @description Text inserted into the chat. */
+            message?: string;
+            /** @description Id of the category. */
+            categoryId?: number;
+            /** @description Visible to its owner only. */
+            isPrivate?: boolean;
+            /** @description Shortcut that inserts it. */
+            shortcuts?: string;
+        };
+        /** @description A folder of canned messages. */
+        CannedMessageCategory: {
+            /** @description Category id. */
+            id: number;
+            /** @description Category name. */
+            name: string;
+            /** @description Id of the parent category; `0` in the samples for a top-level category. */
+            parentId?: number;
+            /** @description Whether only its owner sees it. */
+            isPrivate?: boolean;
+        };
+        /** @description Form fields to create a canned message category. */
+        CannedMessageCategoryCreate: {
+            /** @description Category name. */
+            name: string;
+            /** @description Id of the parent category. */
+            parentId?: number;
+            /**
+             * @description Make it visible to its owner only.
+             * @default false
+             */
+            isPrivate: boolean;
+        };
+        /** @description Form fields to change a category. Fields left out keep their value. */
+        CannedMessageCategoryUpdate: {
+            /** @description Category name. */
+            name?: string;
+            /** @description Id of the parent category. */
+            parentId?: number;
+            /** @description Visible to its owner only. */
+            isPrivate?: boolean;
+        };
+        /** @description Form fields to create a canned message inside a category. The category comes from the path and the message takes the category's privacy. */
+        CannedMessageCategoryMessageCreate: {
+            /** @description Title. */
+            name: string;
+            /** @description Text inserted into the chat. */
+            message: string;
+            /** @description Shortcut that inserts it. */
+            shortcuts?: string;
+        };
+        /** @description A campaign: one set of chat button, window and form settings. */
+        Campaign: {
+            /** @description Campaign id. */
+            id: number;
+            /** @description Campaign name. */
+            name: string;
+            /** @description Free text about the campaign. */
+            description?: string;
+        };
+        /** @description Which social accounts a visitor may sign in with on the pre-chat form. */
+        SocialLogin: {
+            /** @description Google sign-in is offered. */
+            isEnableGoogle?: boolean;
+            /** @description Facebook sign-in is offered. */
+            isEnableFacebook?: boolean;
+        };
+        /**
+         * @description How a form lays out its fields.
+         * @enum {string}
+         */
+        FieldLayoutStyle: "vertical" | "horizontal";
+        /**
+         * @description Kind of a form field. System fields: `name`, `email`, `phone`, `company`, `product`, `department`,
+         *     `ticket`, `rating` (post-chat), `comment`, `subject`, `content`, `attachment` (offline message) and
+         *     `category` (wrap-up). Custom fields: `text`, `textarea`, `radio`, `checkbox`, `select`, `checkboxList`.
+         * @enum {string}
+         */
+        FieldType: "name" | "email" | "phone" | "company" | "product" | "department" | "ticket" | "rating" | "comment" | "subject" | "content" | "attachment" | "category" | "text" | "textarea" | "radio" | "checkbox" | "select" | "checkboxList";
+        /** @description A wrap-up category with its options (advanced mode of the category field). */
+        FieldCategory: {
+            /** @description Category name. */
+            name?: string;
+            /** @description Options under this category. */
+            options?: string[];
+        };
+        /** @description A field of a campaign form (pre-chat, post-chat, offline message or agent wrap-up). */
+        Field: {
+            /** @description Field id. */
+            id: number;
+            /** @description Label of the field. */
+            name: string;
+            type: components["schemas"]["FieldType"];
+            /** @description Whether the field is built in (otherwise it is a custom field). */
+            isSystem?: boolean;
+            /** @description Whether the form shows it. */
+            isVisible?: boolean;
+            /** @description Whether it must be filled in. */
+            isRequired?: boolean;
+            /** @description Choices of a list-type field; empty otherwise. */
+            options?: string[];
+            /** @description Only on the wrap-up `category` field in advanced mode, in place of `options`. */
+            categories?: components["schemas"]["FieldCategory"][];
+        };
+        /** @description Pre-chat form settings of a campaign. */
+        CampaignPreChat: {
+            /** @description Whether visitors see the form before a chat. */
+            isEnable?: boolean;
+            /** @description Text shown above the form. */
+            greetingMessage?: string;
+            socialLogin?: components["schemas"]["SocialLogin"];
+            /** @description Whether the form is filled in for returning visitors. */
+            isRememberForm?: boolean;
+            fieldLayoutStyle?: components["schemas"]["FieldLayoutStyle"];
+            /** @description Fields of the form. */
+            fields?: components["schemas"]["Field"][];
+        };
+        /** @description Post-chat survey settings of a campaign. */
+        CampaignPostChat: {
+            /** @description Whether visitors see the survey after a chat. */
+            isEnable?: boolean;
+            /** @description Text shown above the survey. */
+            greetingMessage?: string;
+            fieldLayoutStyle?: components["schemas"]["FieldLayoutStyle"];
+            /** @description Fields of the survey. */
+            fields?: components["schemas"]["Field"][];
+        };
+        /** @description Your own page shown in place of the offline message form. */
+        CustomOfflinePage: {
+            /** @description Address of the page. */
+            url?: string;
+            /** @description Whether it opens in a new window. */
+            isOpenInNewWindow?: boolean;
+        };
+        /** @description Offline message form settings of a campaign. The docs' table lists `isUseCustomOfflinePage` and `customOfflinePage`, the sample sends `isEnable` instead; all are accepted. */
+        CampaignOfflineMessage: {
+            /** @description Whether the offline message form is on (sample only). */
+            isEnable?: boolean;
+            /** @description Whether visitors are sent to your own page instead of the form. */
+            isUseCustomOfflinePage?: boolean;
+            /** @description Present when `isUseCustomOfflinePage` is true. */
+            customOfflinePage?: components["schemas"]["CustomOfflinePage"];
+            /** @description Text shown above the form. */
+            greetingMessage?: string;
+            fieldLayoutStyle?: components["schemas"]["FieldLayoutStyle"];
+            /** @description Fields of the form. */
+            fields?: components["schemas"]["Field"][];
+        };
+        /** @description An automatic chat invitation rule of a campaign. */
+        AutoInvitation: {
+            /** @description Auto invitation id. */
+            id: number;
+            /** @description Name of the rule. */
+            name: string;
+            /** @description Whether the rule is on. */
+            isEnable?: boolean;
+        };
+        /** @description The wrap-up form agents fill in after a chat. The docs' table describes an object with `fields`; the sample is the bare list of fields. Both are accepted. */
+        CampaignAgentWrapup: {
+            /** @description Fields of the form. */
+            fields: components["schemas"]["Field"][];
+        } | components["schemas"]["Field"][];
+        /** @description A conversion action: a goal whose completion is tracked. */
+        Conversion: {
+            /** @description Conversion action id. */
+            id: number;
+            /** @description Whether the action is tracked. */
+            isEnable?: boolean;
+            /** @description Name of the action. */
+            name: string;
+        };
+        /** @description Form fields to record that a visitor reached a conversion goal. The docs do not say which are required. */
+        ConversionMark: {
+            /** @description Name of the conversion action. */
+            conversion_name: string;
+            /**
+             * Format: uuid
+             * @description Id (GUID) of the visitor who converted.
+             */
+            visitorId: string;
+            /** @description Value of the conversion, for example the order amount. */
+            value?: number;
+        };
+        /** @description Outcome of recording a conversion. The HTTP status is 200 even when `error_code` is not 0. */
+        ConversionMarkResult: {
+            /**
+             * @description `0` recorded, `1` no conversion action has this name, `2` no visitor has this id, `3` the data could not be stored.
+             * @enum {integer}
+             */
+            error_code: 0 | 1 | 2 | 3;
+            /** @description Readable form of the code. */
+            error_message?: string;
+        };
+        /** @description A visitor segment: a rule that groups visitors. */
+        VisitorSegment: {
+            /** @description Segment id. */
+            id: number;
+            /** @description Segment name. */
+            name: string;
+            /** @description Colour the Agent Console marks the segment with, for example `#329fd9`. */
+            color?: string;
+            /** @description Whether the segment is on. */
+            isEnable?: boolean;
+        };
+        /** @description Time slot of a report row, present when rows are grouped by time. With `hour`, `day`, `week` or `month` both ends read `yyyy-MM-ddTHH:mm:ss`; with `halfHourDistribution` they read `HH:mm`; with `24*7Distribution` they read like `Sun. 01:00`. */
+        ReportTimeRange: {
+            /** @description Start of the slot. */
+            from: string;
+            /** @description End of the slot (exclusive). */
+            to: string;
+        };
+        /** @description One row of the chat volume report. With a distribution grouping the `avg…` fields replace the totals. */
+        ChatVolumeReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Chat requests. */
+            chatRequests?: number;
+            /** @description Chats that took place. */
+            chats?: number;
+            /** @description Chats no agent answered. */
+            missedChats?: number;
+            /** @description Chat requests refused. */
+            refusedChats?: number;
+            /** @description Campaign of the row; present when grouped by campaign. */
+            campaignId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Visitor segment of the row; present when grouped by segment. */
+            visitorSegmentId?: number;
+            /** @description Average chats per slot. */
+            avgChats?: number;
+            /** @description Average missed chats per slot. */
+            avgMissedChats?: number;
+            /** @description Average refused chats per slot. */
+            avgRefusedChats?: number;
+            /** @description Average chat requests per slot. */
+            avgChatRequests?: number;
+        };
+        /** @description One row of the visits report. */
+        VisitsReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Visits. */
+            visits?: number;
+            /** @description Campaign of the row; present when grouped by campaign. */
+            campaignId?: number;
+            /** @description Average visits per slot (distribution groupings). */
+            avgVisits?: number;
+        };
+        /** @description One row of the chat source report. Field names keep the docs' spelling (`Initialted`). */
+        ChatSourceReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Chats. */
+            chats?: number;
+            /** @description Chats the visitor started. */
+            chatsInitialtedByVisitors?: number;
+            /** @description Chats from invitations agents sent. */
+            chatsFromManualInvitations?: number;
+            /** @description Chats from automatic invitations. */
+            chatsFromAutoInvitations?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Average chats per slot. */
+            avgChats?: number;
+            /** @description Average visitor-started chats per slot. */
+            avgChatsInitialtedByVisitors?: number;
+            /** @description Average chats from manual invitations per slot. */
+            avgChatsFromManualInvitations?: number;
+            /** @description Average chats from automatic invitations per slot. */
+            avgChatsFromAutoInvitations?: number;
+        };
+        /** @description Chats started from one page. */
+        ChatSourceRequestPageReportRow: {
+            /** @description Address of the page the chat was requested from. */
+            requestPage?: string;
+            /** @description Chats requested from it. */
+            chats?: number;
+        };
+        /** @description One row of the queue report. `avgMmaxQueueSize` keeps the docs' spelling. */
+        QueueReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Chat requests that entered the queue. */
+            queuedChatRequests?: number;
+            /** @description Chats that came out of the queue to an agent. */
+            chatsFromQueue?: number;
+            /** @description Visitors who left an offline message instead. */
+            switchedToMessages?: number;
+            /** @description Visitors who left the queue. */
+            abandonedChats?: number;
+            /** @description Requests refused because the queue was full. */
+            refusedChats?: number;
+            /** @description Longest queue. */
+            maxQueueSize?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Average queued requests per slot. */
+            avgQueuedChatRequests?: number;
+            /** @description Average chats from the queue per slot. */
+            avgChatsFromQueue?: number;
+            /** @description Average switches to offline message per slot. */
+            avgSwitchedToMessages?: number;
+            /** @description Average abandoned chats per slot. */
+            avgAbandonedChats?: number;
+            /** @description Average refused chats per slot. */
+            avgRefusedChats?: number;
+            /** @description Average longest queue per slot. */
+            avgMmaxQueueSize?: number;
+        };
+        /** @description One row of the wait time report. Times look like seconds (the unit is not documented). */
+        WaitTimeReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Average wait before a chat. */
+            avgWaitTime?: number;
+            /** @description Average wait of visitors nobody answered. */
+            avgWaitTimeOfMissedChats?: number;
+            /** @description Longest wait. */
+            maxWaitTime?: number;
+            /** @description Longest wait of a missed chat. */
+            maxWaitTimeOfMissedChats?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Average longest wait per slot. */
+            avgMaxWaitTime?: number;
+            /** @description Average longest wait of missed chats per slot. */
+            avgMaxWaitTimeOfMissedChats?: number;
+        };
+        /** @description One row of the chat transfer report. Grouped by department it carries the in/out counts; grouped by time it carries the totals. */
+        ChatTransferReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Chats. */
+            chats?: number;
+            /** @description Chats transferred between agents or departments. */
+            totalTransferredChats?: number;
+            /** @description Chats transferred to another department. */
+            departmentTransferredChats?: number;
+            /** @description Chats transferred into the department. */
+            departmentTransferredInChats?: number;
+            /** @description Chats transferred out of the department. */
+            departmentTransferredOutChats?: number;
+        };
+        /** @description Time spent in one status. */
+        StatusDuration: {
+            /** @description Name of the status, such as `Online` or `Total Away`. */
+            status?: string;
+            /** @description Time spent in it (seconds, it seems). */
+            time?: number;
+        };
+        /** @description One row of the availability report. */
+        AvailabilityReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Time online (seconds, it seems). */
+            online?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Time per status; present when grouped or filtered by agent. */
+            statusDistribution?: components["schemas"]["StatusDuration"][];
+        };
+        /** @description One status change of an agent. The docs' table calls the status `status`, the sample `name`; both are accepted. */
+        AgentStatusChange: {
+            /** @description When the status changed, `yyyy-MM-ddTHH:mm:ss`. */
+            time?: string;
+            /** @description New status (documented spelling). */
+            status?: string;
+            /** @description New status (spelling used by the sample). */
+            name?: string;
+        };
+        /** @description Status changes of one agent. */
+        AgentStatusReportRow: {
+            /** @description Agent id. */
+            agentId?: number;
+            /** @description The period covered (in the table, not in the sample). */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Status changes in time order. */
+            changeLogs?: components["schemas"]["AgentStatusChange"][];
+        };
+        /** @description One row of the agent performance report. */
+        AgentPerformanceReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Average chat length. */
+            avgChatTime?: number;
+            /** @description Average wait before a chat. */
+            avgWaitTime?: number;
+            /** @description Total time in chats. */
+            totalChatTime?: number;
+            /** @description Chats in which the agent sent the last message. */
+            lastMessageSentByAgent?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+        };
+        /** @description One row of the workload report. */
+        WorkloadReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Time with at least one chat. */
+            linearChatTime?: number;
+            /** @description Online time without a chat. */
+            idleTime?: number;
+            /** @description Share of online time spent chatting (0 to 1). */
+            agentUtilization?: number;
+            /** @description Average chats at once. */
+            avgConcurrentChats?: number;
+            /** @description Total time in chats. */
+            totalChatTime?: number;
+            /** @description Chats. */
+            chats?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Average time with a chat per slot. */
+            avgLinearChatTime?: number;
+            /** @description Average idle time per slot. */
+            avgIdleTime?: number;
+            /** @description Average utilisation per slot. */
+            avgAgentUtilization?: number;
+            /** @description Average chat time per slot. */
+            avgTotalChatTime?: number;
+            /** @description Average chats per slot. */
+            avgChats?: number;
+        };
+        /** @description One row of the efficiency report. */
+        EfficiencyReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Average time an agent took to answer a message. */
+            avgAgentResponseTime?: number;
+            /** @description Average wait before a chat. */
+            avgWaitTime?: number;
+            /** @description Average chat length. */
+            avgChatTime?: number;
+            /** @description Average messages agents sent per chat. */
+            avgAgentsChatMessages?: number;
+            /** @description Average messages visitors sent per chat. */
+            avgVisitorsChatMessages?: number;
+            /** @description Average canned messages used per chat. */
+            avgCannedMessages?: number;
+            /** @description Chats in which the agent sent the last message. */
+            lastMessageSentByAgent?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+        };
+        /** @description One row of the rating report: how many chats got each score. */
+        RatingReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Chats rated 5. */
+            score5?: number;
+            /** @description Chats rated 4. */
+            score4?: number;
+            /** @description Chats rated 3. */
+            score3?: number;
+            /** @description Chats rated 2. */
+            score2?: number;
+            /** @description Chats rated 1. */
+            score1?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Average chats rated 5 per slot. */
+            avgScore5?: number;
+            /** @description Average chats rated 4 per slot. */
+            avgScore4?: number;
+            /** @description Average chats rated 3 per slot. */
+            avgScore3?: number;
+            /** @description Average chats rated 2 per slot. */
+            avgScore2?: number;
+            /** @description Average chats rated 1 per slot. */
+            avgScore1?: number;
+        };
+        /** @description How often one option was chosen. */
+        OptionCount: {
+            /** @description The option. */
+            name?: string;
+            /** @description Times chosen. */
+            count?: number;
+        };
+        /** @description Option counts under one wrap-up category (advanced mode). */
+        SurveyOptionGroup: {
+            /** @description Category name. */
+            name?: string;
+            /** @description Counts per option. */
+            options?: components["schemas"]["OptionCount"][];
+        };
+        /** @description Answers to one form field. */
+        SurveyFieldResult: {
+            /** @description Field id. */
+            fieldId?: number;
+            /** @description Label of the field. */
+            fieldName?: string;
+            /** @description Counts per option. */
+            options?: components["schemas"]["OptionCount"][];
+            /** @description Only for the wrap-up category field in advanced mode, in place of `options`. */
+            groups?: components["schemas"]["SurveyOptionGroup"][];
+        };
+        /** @description Answers to the survey fields of one campaign. */
+        SurveyReportRow: {
+            /** @description Campaign id. */
+            campaignId?: number;
+            /** @description One entry per field. */
+            fields?: components["schemas"]["SurveyFieldResult"][];
+        };
+        /** @description One row of the wrap-up completion report. */
+        WrapupCompletionReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Chats with a wrap-up. */
+            wrapups?: number;
+            /** @description Chats. */
+            chats?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+        };
+        /** @description One row of the conversions report. Neither the docs' table nor the sample shows a time or group key. */
+        ConversionsReportRow: {
+            /** @description Conversions. */
+            conversions?: number;
+            /** @description Chats. */
+            chats?: number;
+            /** @description Visitors who chatted. */
+            chattedVisitors?: number;
+            /** @description Visitors who converted. */
+            convertedVisitors?: number;
+            /** @description Visitors who chatted and converted. */
+            convertedChattedVisitors?: number;
+            /** @description Total value of the conversions. */
+            value?: number;
+        };
+        /** @description One row of the manual invitation report. */
+        ManualInvitationReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Invitations sent. */
+            sent?: number;
+            /** @description Invitations accepted. */
+            accepted?: number;
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+        };
+        /** @description One row of the auto invitation report. */
+        AutoInvitationReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Invitations sent. */
+            sent?: number;
+            /** @description Invitations accepted. */
+            accepted?: number;
+            /** @description Campaign of the row; present when grouped by campaign. */
+            campaignId?: number;
+            /** @description Auto invitation of the row; present when grouped by auto invitation. */
+            autoInvitationId?: number;
+        };
+        /** @description One row of the offline message report. */
+        OfflineMessageReportRow: {
+            /** @description The time slot; present when grouped by time. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Offline messages. */
+            messages?: number;
+            /** @description Messages left through the offline button. */
+            fromOfflineButton?: number;
+            /** @description Messages left by visitors waiting in the queue. */
+            fromChatQueue?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Campaign of the row; present when grouped by campaign. */
+            campaignId?: number;
+            /** @description Visitor segment of the row; present when grouped by segment. */
+            visitorSegmentId?: number;
+            /** @description Average messages per slot. */
+            avgMessages?: number;
+            /** @description Average messages from the offline button per slot. */
+            avgFromOfflineButton?: number;
+            /** @description Average messages from the queue per slot. */
+            avgFromChatQueue?: number;
+        };
+        /** @description Use of one canned message. */
+        CannedMessageReportRow: {
+            /** @description Canned message id. */
+            id?: number;
+            /** @description Times it was used. */
+            usedTimes?: number;
+            /** @description Agents who used it. */
+            agentsUsedIt?: number;
+        };
+        /** @description What is happening on the site at this moment. */
+        RealtimeRightNowReport: {
+            /** @description Agents in at least one chat. */
+            agentsInChat?: number;
+            /** @description Chats going on. */
+            ongoingChats?: number;
+            /** @description Visitors on the site. */
+            visitorsOnSite?: number;
+            /** @description Agents signed in. */
+            loggedInAgents?: number;
+            /** @description Visitors waiting in the queue (only with auto allocation). */
+            currentQueueLength?: number;
+            /** @description Share of chat capacity in use (only with auto allocation). */
+            chatUtilization?: number;
+            /** @description Chats handled by agents (only with the Chatbot add-on). */
+            ongoingChatsWithAgents?: number;
+            /** @description Chats handled by the chatbot (only with the Chatbot add-on). */
+            ongoingChatsWithChatbot?: number;
+        };
+        /** @description Totals for today so far, in the given time zone. The docs give no sample. */
+        RealtimeTodayReport: {
+            /** @description Chat totals. */
+            chatOverview?: {
+                /** @description Chat requests. */
+                chatRequests?: number;
+                /** @description Chats. */
+                chats?: number;
+                /** @description Share of requests that became chats. */
+                chatAcceptanceRate?: number;
+                /** @description Visitors who left before being served. */
+                abandonedChats?: number;
+                /** @description Visitors who left an offline message instead (the docs spell it `switchToMessages` here). */
+                switchToMessages?: number;
+                /** @description Chats no agent answered. */
+                missedChats?: number;
+            };
+            /** @description Service figures (Enterprise). */
+            serviceEfficiency?: {
+                /** @description Average wait. */
+                avgWaitTime?: number;
+                /** @description Average chat length. */
+                avgChatTime?: number;
+                /** @description Average agent response time. */
+                avgResponseTime?: number;
+                /** @description Invitations accepted. */
+                acceptedInvitations?: number;
+                /** @description Chats moved to another department. */
+                departmentTransferChats?: number;
+                /** @description Chats transferred. */
+                totalTransferChats?: number;
+            };
+            /** @description Agent figures (Enterprise). */
+            agentPerformance?: {
+                /** @description Share of visitors who chatted once. */
+                uniqueChatRate?: number;
+                /** @description Share of online time spent chatting. */
+                agentUtilization?: number;
+                /** @description Average rating. */
+                avgScore?: number;
+            };
+            /** @description Chatbot figures (only when the chatbot is on). */
+            chatbot?: {
+                /** @description Chats the chatbot handled alone. */
+                chatbotOnlyChats?: number;
+                /** @description Chats the chatbot passed to an agent. */
+                chatsFromChatbotToAgent?: number;
+                /** @description Answers the chatbot gave. */
+                answers?: number;
+                /** @description Answers given with high confidence. */
+                highConfidenceAnswers?: number;
+            };
+        };
+        /** @description Today's value of one custom metric. */
+        RealtimeCustomMetricValue: {
+            /** @description Custom metric id (see Custom Metrics). */
+            id: number;
+            /** @description Its value. */
+            value?: number;
+        };
+        /** @description What one agent is doing now and did today. */
+        RealtimeAgentRow: {
+            /** @description Agent id. */
+            agentId: number;
+            /** @description Status now, such as `Online` or `Away`. */
+            currentStatus?: string;
+            /** @description Chats going on. */
+            ongoingChats?: number;
+            /** @description Chats today. */
+            todayChats?: number;
+            /** @description Time with at least one chat today. */
+            todayLinearChatTime?: number;
+            /** @description Time per status today. */
+            statusDistribution?: components["schemas"]["StatusDuration"][];
+        };
+        /** @description What a queue row is about. */
+        RealtimeQueueRoute: {
+            /**
+             * @description `0` the whole site, `1` a department, `2` an agent.
+             * @enum {integer}
+             */
+            type: 0 | 1 | 2;
+            /** @description Id of the department or agent; absent for the whole site. */
+            id?: number;
+        };
+        /** @description A visitor waiting in the queue. */
+        QueuedVisitor: {
+            /** @description Visitor id. The sample shows a number although visitor ids elsewhere are GUIDs; both are accepted. */
+            visitorId?: number | string;
+            /** @description How long the visitor has waited. */
+            waitTime?: number;
+        };
+        /** @description The queue of the site, a department or an agent right now. */
+        RealtimeQueueRow: {
+            routeTo: components["schemas"]["RealtimeQueueRoute"];
+            /** @description Chats going on. */
+            ongoingChats?: number;
+            /** @description Average wait over the last 30 minutes. */
+            avgWaitTimeInLast30Mins?: number;
+            /** @description Average wait over the last 60 minutes. */
+            avgWaitTimeInLast60Mins?: number;
+            /** @description Visitors who left the queue in the last 30 minutes. */
+            abandonedChatsInLast30Mins?: number;
+            /** @description Visitors who switched to an offline message in the last 30 minutes. */
+            switchedToMessagesInLast30Mins?: number;
+            /** @description Visitors waiting now. */
+            queue?: components["schemas"]["QueuedVisitor"][];
+        };
+        /** @description Whether the chat button shows online. */
+        SiteStatus: {
+            /**
+             * @description `online` while an agent can take chats, `offline` otherwise.
+             * @enum {string}
+             */
+            status: "online" | "offline";
+        };
+        /** @description A dashboard metric defined by a formula. */
+        CustomMetric: {
+            /** @description Custom metric id. */
+            id: number;
+            /** @description Metric name. */
+            name: string;
+            /** @description Free text about the metric. */
+            description?: string;
+            /** @description The formula, such as `Compute("count(...)","condition")`. */
+            expression?: string;
+            /** @description Whether the metric is on. */
+            isEnable?: boolean;
+        };
     };
     responses: {
         /** @description Bad request: a parameter is missing or does not match the documented format. */
@@ -305,6 +2483,42 @@ export interface components {
     parameters: {
         /** @description Email address of the agent. */
         AgentEmail: string;
+        /** @description Id of the department. */
+        DepartmentId: number;
+        /** @description Id (GUID) of the visitor. */
+        VisitorId: string;
+        /** @description First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too. */
+        DateFrom: string;
+        /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples. */
+        DateTo: string;
+        /** @description Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.) */
+        Keyword: string;
+        /** @description Only items of this department id; `0` means any department. */
+        DepartmentFilter: number;
+        /** @description Only chats with this agent id; `0` means any agent. */
+        OperatorFilter: number;
+        /** @description Only chats with this rating; `0` means any rating. */
+        RatingFilter: number;
+        /** @description Page to return, counting from 1. The page size is not documented. */
+        Page: number;
+        /** @description Id (GUID) of the chat. */
+        ChatId: string;
+        /** @description Id (GUID) of the offline message. */
+        OfflineMessageId: string;
+        /** @description Id of the canned message. */
+        CannedMessageId: number;
+        /** @description Id of the canned message category. */
+        CannedMessageCategoryId: number;
+        /** @description Id of the campaign. */
+        CampaignId: number;
+        /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+        ReportTimeFrom: string;
+        /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+        ReportTimeTo: string;
+        /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+        ReportTimezone: string;
+        /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+        ReportFilterValue: string;
     };
     requestBodies: never;
     headers: never;
@@ -444,11 +2658,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "result": "Operator 'kelly@comm100.com' has been removed."
-                     *     }
-                     */
                     "application/json": components["schemas"]["DeleteResult"];
                 };
             };
@@ -478,6 +2687,2010 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All departments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DepartmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The new department. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the department. */
+                id: components["parameters"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The department. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the department. */
+                id: components["parameters"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DepartmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated department. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the department. */
+                id: components["parameters"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listVisitors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visitors on the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visitor"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listVisitorsChatting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visitors in a chat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visitor"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getVisitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the visitor. */
+                id: components["parameters"]["VisitorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visitor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visitor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateVisitorCustomVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the visitor. */
+                id: components["parameters"]["VisitorId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitorCustomVariablesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The visitor with the new values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visitor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listChats: {
+        parameters: {
+            query?: {
+                /** @description First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too. */
+                date_from?: components["parameters"]["DateFrom"];
+                /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples. */
+                date_to?: components["parameters"]["DateTo"];
+                /** @description Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.) */
+                keyword?: components["parameters"]["Keyword"];
+                /** @description Only items of this department id; `0` means any department. */
+                department?: components["parameters"]["DepartmentFilter"];
+                /** @description Only chats with this agent id; `0` means any agent. */
+                operator?: components["parameters"]["OperatorFilter"];
+                /** @description Only chats with this rating; `0` means any rating. */
+                rating?: components["parameters"]["RatingFilter"];
+                /** @description Page to return, counting from 1. The page size is not documented. */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of chats. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the chat. */
+                id: components["parameters"]["ChatId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chat"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listOfflineMessages: {
+        parameters: {
+            query?: {
+                /** @description First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too. */
+                date_from?: components["parameters"]["DateFrom"];
+                /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples. */
+                date_to?: components["parameters"]["DateTo"];
+                /** @description Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.) */
+                keyword?: components["parameters"]["Keyword"];
+                /** @description Only items of this department id; `0` means any department. */
+                department?: components["parameters"]["DepartmentFilter"];
+                /** @description Page to return, counting from 1. The page size is not documented. */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of offline messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineMessageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOfflineMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (GUID) of the offline message. */
+                id: components["parameters"]["OfflineMessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offline message, on its own or wrapped in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineMessageDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCannedMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCannedMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CannedMessageCreate"];
+            };
+        };
+        responses: {
+            /** @description The new canned message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCannedMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message. */
+                id: components["parameters"]["CannedMessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCannedMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message. */
+                id: components["parameters"]["CannedMessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CannedMessageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated canned message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCannedMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message. */
+                id: components["parameters"]["CannedMessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; the answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCannedMessageCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessageCategory"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCannedMessageCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CannedMessageCategoryCreate"];
+            };
+        };
+        responses: {
+            /** @description The new category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessageCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCannedMessageCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessageCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCannedMessageCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CannedMessageCategoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessageCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCannedMessageCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; the answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCannedMessageCategoryMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned messages of the category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCannedMessageCategoryMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the canned message category. */
+                id: components["parameters"]["CannedMessageCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CannedMessageCategoryMessageCreate"];
+            };
+        };
+        responses: {
+            /** @description The new canned message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCampaignPreChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pre-chat form settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPreChat"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCampaignPostChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The post-chat survey settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPostChat"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCampaignOfflineMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offline message form settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignOfflineMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCampaignAutoInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The auto invitation rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoInvitation"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCampaignAgentWrapup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the campaign. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The wrap-up form fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignAgentWrapup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversion actions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversion"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    markConversionSuccessful: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ConversionMark"];
+            };
+        };
+        responses: {
+            /** @description The outcome; `error_code` 0 means recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionMarkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listVisitorSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All visitor segments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitorSegment"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCustomVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All custom variables. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomVariable"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getChatVolumeReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "campaign" | "department" | "visitorSegment";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "campaign" | "department" | "visitorSegment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatVolumeReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getVisitsReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "campaign";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "campaign";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitsReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getChatSourceReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSourceReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getChatSourceRequestPageReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSourceRequestPageReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getQueueReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWaitTimeReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitTimeReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getChatTransferReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatTransferReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAvailabilityReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "agent" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgentStatusReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatusReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgentPerformanceReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "agent" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentPerformanceReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWorkloadReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "department" | "agent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEfficiencyReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "department" | "agent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EfficiencyReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRatingReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "agent" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPostChatSurveyReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "campaign";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPreChatSurveyReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "campaign";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWrapupSurveyReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "campaign";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWrapupCompletionReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent" | "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "agent" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrapupCompletionReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getConversionsReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department" | "agent" | "conversion";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "department" | "agent" | "conversionAction";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionsReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getManualInvitationReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "agent";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "agent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualInvitationReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAutoInvitationReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "campaign";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot, or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "campaign" | "autoInvitation";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoInvitationReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getOfflineMessageReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department" | "campaign" | "visitorSegment";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+                /** @description How rows are grouped: by time slot (`24*7Distribution` and `halfHourDistribution` give averages per slot of the week or of the day), or by the item named. */
+                group: "hour" | "day" | "week" | "month" | "24*7Distribution" | "halfHourDistribution" | "department" | "campaign" | "visitorSegment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineMessageReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCannedMessageReport: {
+        parameters: {
+            query: {
+                /** @description Start of the period, `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeFrom: components["parameters"]["ReportTimeFrom"];
+                /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
+                timeTo: components["parameters"]["ReportTimeTo"];
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "category";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedMessageReportRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRealtimeRightNowReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeRightNowReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRealtimeTodayReport: {
+        parameters: {
+            query?: {
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today's totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeTodayReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRealtimeTodayCustomMetricsReport: {
+        parameters: {
+            query?: {
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One value per custom metric. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeCustomMetricValue"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRealtimeAgentsReport: {
+        parameters: {
+            query?: {
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+                /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
+                filterName?: "department";
+                /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
+                filterValue?: components["parameters"]["ReportFilterValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeAgentRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRealtimeQueueReport: {
+        parameters: {
+            query?: {
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                timezone?: components["parameters"]["ReportTimezone"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeQueueRow"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSiteStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCustomMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All custom metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomMetric"][];
                 };
             };
             400: components["responses"]["BadRequest"];
