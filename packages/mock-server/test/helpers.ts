@@ -1,0 +1,129 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
+import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { createMockServer, type MockServer } from "../src/index.js";
+
+export { listOperations, loadSpec };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Schema = Record<string, unknown>;
+
+/** `<repo>/../shared/reference/v1-samples`, next to the repository root. */
+export const SAMPLES_DIR = fileURLToPath(new URL("../../../../shared/reference/v1-samples/", import.meta.url));
+
+export const EMAIL = "agent@example.com";
+export const API_KEY = "0123456789abcdef";
+export const AUTH = `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`, "utf8").toString("base64")}`;
+
+/** One mock server for the file, on 127.0.0.1 and a free port, closed after the file's tests. */
+export function useMockServer(): { readonly url: string; readonly server: MockServer } {
+  let server: MockServer | undefined;
+  beforeAll(async () => {
+    server = await createMockServer({ port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("server not started");
+      return server.url;
+    },
+    get server() {
+      if (!server) throw new Error("server not started");
+      return server;
+    },
+  };
+}
+
+export interface Sample {
+  file: string;
+  method: string;
+  path: string;
+  request: null | {
+    pathParams: Record<string, string>;
+    query: Record<string, string>;
+    bodyFormat: "form" | "json" | null;
+    body: unknown;
+    sampleUrl: string;
+  };
+}
+
+export function loadSamples(): Sample[] {
+  return readdirSync(SAMPLES_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((file) => ({ file, ...(JSON.parse(readFileSync(join(SAMPLES_DIR, file), "utf8")) as Omit<Sample, "file">) }));
+}
+
+/** Resolves a local `$ref` chain in the spec. */
+export function resolve<T = Schema>(spec: Schema, node: unknown): T {
+  let n = node as Schema | undefined;
+  for (let i = 0; i < 32 && n && typeof n.$ref === "string" && (n.$ref as string).startsWith("#/"); i++) {
+    n = (n.$ref as string)
+      .slice(2)
+      .split("/")
+      .reduce<unknown>((o, k) => (o as Schema | undefined)?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], spec) as Schema;
+  }
+  return n as T;
+}
+
+export function basePathOf(spec: Schema): string {
+  const url = ((spec.servers as Array<{ url: string }>)[0]?.url ?? "/").replace(/^[a-z]+:\/\/[^/]*/i, "");
+  return url.replace(/\/+$/, "");
+}
+
+/** A value for a parameter: its example(s), default, enum or a value of its type. */
+export function valueFor(spec: Schema, param: Schema): unknown {
+  if (param.example !== undefined) return param.example;
+  const examples = param.examples as Record<string, { value?: unknown }> | undefined;
+  const first = examples ? Object.values(examples).map((e) => resolve<{ value?: unknown }>(spec, e))[0] : undefined;
+  if (first?.value !== undefined) return first.value;
+  return valueForSchema(spec, resolve(spec, param.schema));
+}
+
+export function valueForSchema(spec: Schema, schema: Schema | undefined): unknown {
+  const s = resolve(spec, schema) ?? {};
+  if (s.example !== undefined) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
+  if (s.default !== undefined) return s.default;
+  if (Array.isArray(s.enum)) return s.enum[0];
+  if (s.const !== undefined) return s.const;
+  for (const k of ["anyOf", "oneOf", "allOf"]) if (Array.isArray(s[k])) return valueForSchema(spec, (s[k] as Schema[])[0]);
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (type === "integer" || type === "number") return 1;
+  if (type === "boolean") return true;
+  if (type === "array") return [valueForSchema(spec, s.items as Schema)];
+  return "x";
+}
+
+/** `k=v&k2=a,b` as the docs' curl sends it; list fields comma-joined. */
+export function formEncode(body: Record<string, unknown>): string {
+  return Object.entries(body)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(Array.isArray(v) ? v.join(",") : String(v))}`)
+    .join("&");
+}
+
+export async function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; auth?: boolean } = {},
+): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
+  const headers: Record<string, string> = { ...(init.auth === false ? {} : { authorization: AUTH }), ...init.headers };
+  const res = await fetch(url, { method: init.method ?? "GET", headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+/** A Comm100 error body: `{ code: <status>xxx, message }`. */
+export function isErrorBody(body: unknown, status: number): boolean {
+  if (typeof body !== "object" || body === null) return false;
+  const { code, message } = body as { code?: unknown; message?: unknown };
+  return typeof code === "number" && Math.floor(code / 1000) === status && typeof message === "string" && message.length > 0;
+}
