@@ -19,4 +19,24 @@ describe("types from the spec", () => {
     expectTypeOf<Body["departments"]>().toEqualTypeOf<number[] | undefined>();
     expectTypeOf<Body["email"]>().toEqualTypeOf<string>();
   });
+
+  it("types the paginated chat list envelope", () => {
+    type Page = operations["listChats"]["responses"][200]["content"]["application/json"];
+    expectTypeOf<Page["pages"]>().toEqualTypeOf<number>();
+    expectTypeOf<Page["total"]>().toEqualTypeOf<number>();
+    expectTypeOf<Page["chats"][number]["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<NonNullable<operations["listChats"]["parameters"]["query"]>["page"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  it("takes a JSON array of name/value pairs to set visitor custom variables", () => {
+    type Body = operations["updateVisitorCustomVariables"]["requestBody"]["content"]["application/json"];
+    expectTypeOf<Body[number]["name"]>().toEqualTypeOf<string>();
+    expectTypeOf<Body[number]["value"]>().toEqualTypeOf<string>();
+  });
+
+  it("requires the report time range", () => {
+    type Query = operations["getChatVolumeReport"]["parameters"]["query"];
+    expectTypeOf<Query["timeFrom"]>().toEqualTypeOf<string>();
+    expectTypeOf<Query["timeTo"]>().toEqualTypeOf<string>();
+  });
 });
