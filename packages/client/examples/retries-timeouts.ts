@@ -1,0 +1,15 @@
+import { createComm100Client } from "@comm100-sdk/client";
+
+const comm100 = createComm100Client({
+  domain: "euportal.comm100.com",
+  email: "agent@example.com",
+  apiKey: process.env.COMM100_API_KEY!,
+  timeoutMs: 30_000, // per attempt, reading the body included (default 60 s)
+  retry: { retries: 3, minDelayMs: 500, maxDelayMs: 8_000 }, // or `retry: false`
+});
+
+// Per call: a shorter timeout, your own signal and extra headers.
+const controller = new AbortController();
+setTimeout(() => controller.abort(), 10_000);
+const visitors = await comm100.visitors.list({}, { timeoutMs: 5_000, signal: controller.signal, headers: { "x-request-id": "42" } });
+console.log(visitors.length);
