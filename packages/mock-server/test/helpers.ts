@@ -107,7 +107,7 @@ export function formEncode(body: Record<string, unknown>): string {
 
 export async function call(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; auth?: boolean } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; auth?: boolean } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
   const headers: Record<string, string> = { ...(init.auth === false ? {} : { authorization: AUTH }), ...init.headers };
   const res = await fetch(url, { method: init.method ?? "GET", headers, ...(init.body !== undefined ? { body: init.body } : {}) });

@@ -1,0 +1,63 @@
+// The comm100-mock CLI, as built: starts fast, prints its base URL, serves, stops on SIGTERM.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { call } from "./helpers.js";
+
+const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+let child: ChildProcessWithoutNullStreams | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  child = undefined;
+});
+
+function start(args: string[]): Promise<{ url: string; ms: number; output: () => string }> {
+  const t0 = performance.now();
+  child = spawn(process.execPath, [CLI, ...args], { stdio: "pipe" });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL line within 10 s:\n${out}`)), 10_000);
+    child!.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/api\/v1)\b/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, ms: performance.now() - t0, output: () => out });
+      }
+    });
+    child!.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child!.on("exit", (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+describe("comm100-mock CLI", () => {
+  it("is built, with a shebang", () => {
+    expect(existsSync(CLI), "run `pnpm --filter @comm100-sdk/mock-server build` first").toBe(true);
+  });
+
+  it("--port 0 prints the base URL within 3 s, serves requests and logs them", async () => {
+    const { url, ms, output } = await start(["--port", "0"]);
+    console.log(`CLI startup (spawn to URL line): ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(3000);
+    const res = await call(`${url}/livechat/operators`);
+    expect(res.status).toBe(200);
+    expect(Array.isArray(res.json)).toBe(true);
+    expect((await call(`${url}/livechat/operators`, { auth: false })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(output()).toContain("GET /api/v1/livechat/operators -> 200 (listAgents)");
+    const exited = new Promise<number | null>((r) => child!.on("exit", (code) => r(code)));
+    child!.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("--help prints usage; a bad port exits 1", () => {
+    const help = spawnSync(process.execPath, [CLI, "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("comm100-mock");
+    const bad = spawnSync(process.execPath, [CLI, "--port", "nope"], { encoding: "utf8" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("--port");
+  });
+});
