@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "@comm100-sdk/types";
-import { Comm100ConfigError, createApiError } from "./errors.js";
+import { Comm100ConfigError, Comm100Error, createApiError } from "./errors.js";
 import { DEFAULT_DOMAIN, DOMAINS, OPERATIONS, type Comm100Domain, type OperationRow } from "./generated/meta.js";
 import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
@@ -133,7 +133,14 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
         headers: { "Content-Type": FORM, ...(h instanceof Headers ? Object.fromEntries(h) : h) },
       };
     }
-    const res = await (client.request as any)(method, path, { ...init, ...extra });
+    let res;
+    try {
+      res = await (client.request as any)(method, path, { ...init, ...extra });
+    } catch (e) {
+      // a 2xx whose body is not JSON (truncated, an HTML portal page...): openapi-fetch's JSON.parse failed
+      if (e instanceof SyntaxError) throw new Comm100Error(`${method} ${path}: the response is not valid JSON`, { cause: e });
+      throw e;
+    }
     if ((force || o.throwOnError) && !res.response.ok) {
       let body = res.error;
       const json = typeof body === "string" ? body : JSON.stringify(body);

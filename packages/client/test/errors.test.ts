@@ -104,3 +104,16 @@ describe("nextUtcMidnight", () => {
     expect(nextUtcMidnight(new Date("2024-12-31T00:00:00.000Z")).toISOString()).toBe("2025-01-01T00:00:00.000Z");
   });
 });
+
+describe("malformed success bodies", () => {
+  it("a 200 with a truncated JSON body throws a Comm100Error, not a bare SyntaxError", async () => {
+    const s = await startServer((_r, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('[{"id": 1, "em');
+    });
+    const err = await clientFor(s).agents.list().catch((e) => e);
+    expect(err).toBeInstanceOf(Comm100Error);
+    expect(err.message).toMatch(/not valid JSON/);
+    expect(err.cause).toBeInstanceOf(SyntaxError);
+  });
+});
