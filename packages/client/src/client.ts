@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "@comm100-sdk/types";
-import { Comm100ConfigError, Comm100Error, createApiError } from "./errors.js";
+import { Comm100ConfigError, Comm100InvalidResponseError, createApiError } from "./errors.js";
 import { DEFAULT_DOMAIN, DOMAINS, OPERATIONS, type Comm100Domain, type OperationRow } from "./generated/meta.js";
 import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
@@ -133,21 +133,27 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
         headers: { "Content-Type": FORM, ...(h instanceof Headers ? Object.fromEntries(h) : h) },
       };
     }
-    let res;
-    try {
-      res = await (client.request as any)(method, path, { ...init, ...extra });
-    } catch (e) {
-      // a 2xx whose body is not JSON (truncated, an HTML portal page...): openapi-fetch's JSON.parse failed
-      if (e instanceof SyntaxError) throw new Comm100Error(`${method} ${path}: the response is not valid JSON`, { cause: e });
-      throw e;
+    // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
+    const own = init.parseAs === undefined;
+    const res = await (client.request as any)(method, path, { ...init, ...extra, ...(own && { parseAs: "text" }) });
+    const errorUrl = () => {
+      const url = new URL(res.response.url || baseUrl + path);
+      url.username = url.password = "";
+      return url.href;
+    };
+    if (own && typeof res.data === "string") {
+      try {
+        res.data = res.data ? JSON.parse(res.data) : undefined;
+      } catch {
+        const { status } = res.response;
+        throw new Comm100InvalidResponseError({ status, message: `The ${status} response is not valid JSON`, method, url: errorUrl(), body: redact(res.data) });
+      }
     }
     if ((force || o.throwOnError) && !res.response.ok) {
       let body = res.error;
       const json = typeof body === "string" ? body : JSON.stringify(body);
       if (json && secrets.some((s) => json.includes(s))) body = typeof body === "string" ? redact(body) : JSON.parse(redact(json));
-      const url = new URL(res.response.url || baseUrl + path);
-      url.username = url.password = "";
-      throw createApiError(res.response.status, body, method, url.href, res.response.statusText);
+      throw createApiError(res.response.status, body, method, errorUrl(), res.response.statusText);
     }
     return res;
   }

@@ -62,6 +62,11 @@ export class Comm100InternalServerError extends Comm100ApiError {
   override name = "Comm100InternalServerError";
 }
 
+/** A 2xx answer whose body is not valid JSON (cut short, an HTML maintenance page...). `body` holds the text. */
+export class Comm100InvalidResponseError extends Comm100ApiError {
+  override name = "Comm100InvalidResponseError";
+}
+
 /** An attempt took longer than `timeoutMs` (waiting for headers or reading the body). */
 export class Comm100TimeoutError extends Comm100Error {
   override name = "Comm100TimeoutError";

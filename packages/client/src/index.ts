@@ -8,6 +8,7 @@ export {
   Comm100ConnectionError,
   Comm100Error,
   Comm100InternalServerError,
+  Comm100InvalidResponseError,
   Comm100NotFoundError,
   Comm100PermissionDeniedError,
   Comm100QuotaExceededError,

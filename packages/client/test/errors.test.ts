@@ -7,6 +7,7 @@ import {
   Comm100ConnectionError,
   Comm100Error,
   Comm100InternalServerError,
+  Comm100InvalidResponseError,
   Comm100NotFoundError,
   Comm100PermissionDeniedError,
   Comm100QuotaExceededError,
@@ -106,14 +107,18 @@ describe("nextUtcMidnight", () => {
 });
 
 describe("malformed success bodies", () => {
-  it("a 200 with a truncated JSON body throws a Comm100Error, not a bare SyntaxError", async () => {
+  it("a 200 with a truncated JSON body throws Comm100InvalidResponseError, not a bare SyntaxError", async () => {
     const s = await startServer((_r, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('[{"id": 1, "em');
     });
     const err = await clientFor(s).agents.list().catch((e) => e);
+    expect(err).toBeInstanceOf(Comm100InvalidResponseError);
     expect(err).toBeInstanceOf(Comm100Error);
+    expect(err.status).toBe(200);
+    expect(err.body).toBe('[{"id": 1, "em');
     expect(err.message).toMatch(/not valid JSON/);
-    expect(err.cause).toBeInstanceOf(SyntaxError);
+    const rs = await clientFor(s).GET("/livechat/operators").catch((e) => e);
+    expect(rs).toBeInstanceOf(Comm100InvalidResponseError);
   });
 });
