@@ -2,7 +2,9 @@
 // with its documented success, and every documented error status is reachable with Prefer.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { recordCoverage } from "../../../scripts/lib/coverage.mjs";
 import {
   call,
   formEncode,
@@ -76,6 +78,8 @@ function responseMedia(op: Op, status: number) {
 
 describe("every operation of the spec", () => {
   const mock = useMockServer();
+  const answered: string[] = [];
+  afterAll(() => recordCoverage(fileURLToPath(new URL("..", import.meta.url)), "valid request answered with a schema-valid example", answered));
 
   it("the spec has operations", () => {
     expect(operations.length).toBeGreaterThan(0);
@@ -91,6 +95,7 @@ describe("every operation of the spec", () => {
       const media = responseMedia(op, op.successStatus);
       if (!media) {
         expect(res.text).toBe("");
+        answered.push(op.operationId);
         return;
       }
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
@@ -100,6 +105,7 @@ describe("every operation of the spec", () => {
       const anon = await call(`${mock.url}${req.path}`, { method: req.method, headers: req.headers, auth: false, ...(req.body !== undefined ? { body: req.body } : {}) });
       expect(anon.status).toBe(401);
       expect(isErrorBody(anon.json, 401)).toBe(true);
+      answered.push(op.operationId);
     },
   );
 
