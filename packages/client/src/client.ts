@@ -117,7 +117,13 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       redact,
     }),
   });
-  if (o.middleware?.length) client.use(...o.middleware);
+  if (o.middleware?.length) {
+    try {
+      client.use(...o.middleware);
+    } catch (e) {
+      fail(`\`middleware\`: ${(e as Error).message}`);
+    }
+  }
 
   const index = new Map(OPERATIONS.map((row) => [`${row[2]} ${row[3]}`, row]));
 
@@ -135,7 +141,21 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     }
     // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
     const own = init.parseAs === undefined;
-    const res = await (client.request as any)(method, path, { ...init, ...extra, ...(own && { parseAs: "text" }) });
+    for (const [k, v] of Object.entries(init.params?.path ?? {}))
+      // a URL drops "." and ".." segments: the request would go to another endpoint
+      if (typeof v !== "symbol" && (String(v) === "." || String(v) === ".."))
+        throw new Comm100ConfigError(`${method} ${path}: path parameter \`${k}\` cannot be ${JSON.stringify(String(v))}`);
+    let res: any;
+    try {
+      res = await (client.request as any)(method, path, { ...init, ...extra, ...(own && { parseAs: "text" }) });
+    } catch (e) {
+      // Arguments that cannot be sent (lone surrogates, symbols, BigInt in JSON, a bad header value or
+      // signal) fail while the Request is built; the transport itself only throws Comm100 errors.
+      const aborted = init.signal instanceof AbortSignal && init.signal.aborted;
+      if (!aborted && (e instanceof TypeError || e instanceof URIError))
+        throw new Comm100ConfigError(redact(`${method} ${path}: invalid arguments: ${e.message}`));
+      throw e;
+    }
     const errorUrl = () => {
       const url = new URL(res.response.url || baseUrl + path);
       url.username = url.password = "";
@@ -175,7 +195,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       const pathParams: Record<string, unknown> = {};
       names.forEach((n, i) => {
         const v = args[i];
-        if (v === undefined || v === null || v === "") throw new TypeError(`${ns}.${name}: path parameter \`${n}\` is required`);
+        if (v === undefined || v === null || v === "") throw new Comm100ConfigError(`${ns}.${name}: path parameter \`${n}\` is required`);
         pathParams[n] = v;
       });
       const params = args[names.length];

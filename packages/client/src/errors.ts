@@ -6,7 +6,10 @@ export class Comm100Error extends Error {
   override name = "Comm100Error";
 }
 
-/** Bad options given to `createComm100Client` (thrown before any request). Never holds the API key. */
+/**
+ * Bad options given to `createComm100Client`, or call arguments that cannot be sent (a missing path
+ * parameter, `".."` as one, lone surrogates...). Thrown before any request. Never holds the API key.
+ */
 export class Comm100ConfigError extends Comm100Error {
   override name = "Comm100ConfigError";
 }

@@ -40,7 +40,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal!.reason);
@@ -83,7 +83,8 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
 
   async function attempt(req: Request, timeoutMs: number, attemptNo: number): Promise<Response> {
     const timer = new AbortController();
-    const id = setTimeout(() => timer.abort(), timeoutMs);
+    // timers overflow above 2^31-1 ms (Node then fires after 1 ms): cap "no timeout" values such as Infinity
+    const id = setTimeout(() => timer.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
     const userSignal = req.signal;
     const started = Date.now();
     const sent = new Request(req, { signal: anySignal(userSignal, timer.signal) });
