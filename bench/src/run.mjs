@@ -210,6 +210,7 @@ sections.push([
       ];
     }),
   ) +
+    `\n\nheapUsed after each thousand (MB): ${Object.entries(mem).map(([k, m]) => `${k === "sdk" ? "@comm100-sdk/client" : "openapi-fetch"} ${m.heapAfterThousands.map((h) => (h / 1048576).toFixed(1)).join(", ")}`).join("; ")}.` +
     "\n\nThe first thousand includes warm-up (JIT, connection pool, lazily built tables); flat means the 2nd -> 10th change stays within noise (a leak grows with every thousand).",
 ]);
 
