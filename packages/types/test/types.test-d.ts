@@ -18,6 +18,9 @@ describe("types from the spec", () => {
     type Body = NonNullable<operations["createAgent"]["requestBody"]>["content"]["application/x-www-form-urlencoded"];
     expectTypeOf<Body["departments"]>().toEqualTypeOf<number[] | undefined>();
     expectTypeOf<Body["email"]>().toEqualTypeOf<string>();
+    // Fields with a documented default stay optional (openapi-typescript --default-non-nullable false).
+    expectTypeOf<Body["is_admin"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Body["max_chats_count"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("types the paginated chat list envelope", () => {

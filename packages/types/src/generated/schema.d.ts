@@ -1294,19 +1294,19 @@ export interface components {
              * @description Make the agent an administrator.
              * @default false
              */
-            is_admin: boolean;
+            is_admin?: boolean;
             /**
              * @description Allow the agent to sign in.
              * @default true
              */
-            is_active: boolean;
+            is_active?: boolean;
             /** @description Ids of the departments to join, sent comma-separated (`1,2`). The docs' table misspells it `depsrtments`. */
             departments?: number[];
             /**
              * @description Most chats routed at once; used only when the limit is set per agent.
              * @default 3
              */
-            max_chats_count: number;
+            max_chats_count?: number;
         };
         /**
          * @description A boolean. One documented sample (reset API key) sends it as the string `"true"` or
@@ -1649,7 +1649,7 @@ export interface components {
              * @description Make it visible to its owner only.
              * @default false
              */
-            isPrivate: boolean;
+            isPrivate?: boolean;
             /** @description Shortcut that inserts it. */
             shortcuts?: string;
         };
@@ -1687,7 +1687,7 @@ export interface components {
              * @description Make it visible to its owner only.
              * @default false
              */
-            isPrivate: boolean;
+            isPrivate?: boolean;
         };
         /** @description Form fields to change a category. Fields left out keep their value. */
         CannedMessageCategoryUpdate: {
