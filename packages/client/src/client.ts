@@ -4,7 +4,7 @@ import { Comm100ConfigError, Comm100InvalidResponseError, createApiError } from 
 import { DEFAULT_DOMAIN, DOMAINS, OPERATIONS, type Comm100Domain, type OperationRow } from "./generated/meta.js";
 import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
-import { createTransport, type Comm100Logger, type RetryOptions } from "./transport.js";
+import { createTransport, isLoopback, type Comm100Logger, type RetryOptions } from "./transport.js";
 
 export interface Comm100ClientOptions {
   /** Your Control Panel domain (default `hosted.comm100.com`), mapped to `https://<domain>/api/v1`. */
@@ -53,10 +53,6 @@ export function formEncode(body: Record<string, unknown>, listFields: readonly s
     } else out.push(`${enc(k)}=${enc(v)}`);
   }
   return out.join("&");
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function basic(email: string, apiKey: string): string {

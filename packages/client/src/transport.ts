@@ -1,7 +1,7 @@
 // The fetch wrapper handed to openapi-fetch: auth header, per-attempt timeout (covering the body),
 // retries with backoff for idempotent methods, connection errors, and redacted logging.
 // Middleware cannot retry (it sees one request and one response), so this lives below it.
-import { Comm100ConnectionError, Comm100TimeoutError } from "./errors.js";
+import { Comm100ConfigError, Comm100ConnectionError, Comm100TimeoutError } from "./errors.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
@@ -69,6 +69,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** Per-request timeout, read from the property openapi-fetch copies from the init onto the Request. */
 type TimedRequest = Request & { timeoutMs?: number };
 
@@ -118,6 +122,10 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
 
   return async function comm100Fetch(input: Request): Promise<Response> {
     const req = input as TimedRequest;
+    // checked here too, not only on `baseUrl`: a middleware may have rewritten the URL
+    const u = new URL(req.url);
+    if (u.protocol !== "https:" && !(u.protocol === "http:" && isLoopback(u.hostname)))
+      throw new Comm100ConfigError(o.redact(`Refusing to send credentials to ${u.protocol}//${u.host}: use https (http only for loopback hosts)`));
     const timeoutMs = req.timeoutMs ?? o.timeoutMs;
     const r = o.retry;
     const max = r && IDEMPOTENT.includes(req.method) ? r.retries : 0;
