@@ -1,0 +1,219 @@
+// Nothing leaks: every scenario of the fault matrix is replayed with a distinctive API key, plus
+// servers that echo the credentials back; every error, result, log event (logger hook and
+// console.*), middleware view and inspected object is turned into text in every way a user might
+// (String, util.inspect with hidden fields, JSON.stringify, stack, the cause chain) and searched
+// for the key, its Basic value and the email:key pair. Plain http to a non-loopback host is
+// refused before a byte is sent.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Comm100ConfigError, createComm100Client, type Middleware } from "../../src/index.js";
+import { startFaultServer, type Fault } from "./fault-server.js";
+import { writeFigures } from "./report.js";
+import { EMAIL, runScenario, SCENARIOS } from "./scenarios.js";
+
+const KEY = "LeakCanary-7f3e2d1c0b9a88776655";
+const PAIR = `${EMAIL}:${KEY}`;
+const BASIC = Buffer.from(PAIR, "utf8").toString("base64");
+const FORBIDDEN = [KEY, PAIR, BASIC, encodeURIComponent(PAIR)];
+
+/** Everything captured, as [where, value]. */
+const captured: [string, unknown][] = [];
+const logLines: unknown[] = [];
+const consoleLines: unknown[] = [];
+const middlewareViews: unknown[] = [];
+let texts = 0;
+const leaks: string[] = [];
+
+/** Every textual form of `x` a user could produce, including its cause chain and own properties. */
+function renderings(x: unknown, depth = 0): string[] {
+  const out: string[] = [];
+  const safe = (f: () => unknown) => {
+    try {
+      out.push(String(f()));
+    } catch (e) {
+      out.push(`(unrenderable: ${(e as Error).message})`);
+    }
+  };
+  safe(() => String(x));
+  safe(() => inspect(x, { depth: 10, showHidden: true, getters: true }));
+  safe(() => JSON.stringify(x));
+  if (x instanceof Error) {
+    safe(() => x.stack);
+    safe(() => x.message);
+    for (const k of Object.getOwnPropertyNames(x)) safe(() => inspect((x as unknown as Record<string, unknown>)[k], { depth: 10, showHidden: true }));
+    if (x.cause !== undefined && depth < 8) out.push(...renderings(x.cause, depth + 1));
+  }
+  return out;
+}
+
+function scan(where: string, x: unknown): void {
+  for (const text of renderings(x)) {
+    texts++;
+    for (const f of FORBIDDEN) if (text.includes(f)) leaks.push(`${where}: contains ${f === KEY ? "the key" : f === BASIC ? "the Basic value" : "email:key"}`);
+  }
+}
+
+const spies = (["log", "info", "warn", "error", "debug", "trace"] as const).map((m) =>
+  vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
+    consoleLines.push([m, ...args]);
+  }),
+);
+const logger = { debug: (message: string, data: Record<string, unknown>) => logLines.push([message, data]) };
+const spy: Middleware = {
+  onRequest: ({ request }) => {
+    middlewareViews.push({ url: request.url, headers: Object.fromEntries(request.headers) });
+  },
+  onResponse: ({ response }) => {
+    middlewareViews.push({ status: response.status, headers: Object.fromEntries(response.headers) });
+  },
+};
+
+afterAll(() => {
+  for (const s of spies) s.mockRestore();
+  writeFigures("secrets", { scenariosReplayed: SCENARIOS.length, objectsScanned: captured.length, textsScanned: texts, leaks: leaks.length, leakList: leaks });
+});
+
+describe("secrets: the fault matrix replayed with a canary key", () => {
+  for (const s of SCENARIOS) {
+    it(`${s.id}: no key in the error, result, logs, middleware view or client`, async () => {
+      const o = await runScenario(s, KEY, { logger, middleware: [spy] });
+      captured.push([`${s.id} error`, o.error], [`${s.id} value`, o.value]);
+      // the outcome is still the guaranteed one with these hooks in place
+      s.check(o, expect as never);
+    });
+  }
+});
+
+describe("secrets: servers that echo the credentials back", () => {
+  const echoes: [string, (auth: string) => Fault, (c: ReturnType<typeof createComm100Client>) => Promise<unknown>][] = [
+    ["401 JSON echoing key and header", (a) => ({ kind: "json", status: 401, body: { code: 401000, message: `Invalid key ${KEY} in ${a}` } }), (c) => c.agents.list()],
+    ["400 JSON with the key in a nested field", (a) => ({ kind: "json", status: 400, body: { code: 400000, message: "bad", detail: { auth: a, pair: PAIR } } }), (c) => c.agents.list()],
+    ["HTML 502 echoing the header", (a) => ({ kind: "raw", status: 502, headers: { "content-type": "text/html" }, body: `<pre>${a}\n${PAIR}</pre>` }), (c) => c.agents.list()],
+    ["invalid JSON 200 starting with the key", () => ({ kind: "raw", status: 200, headers: { "content-type": "application/json" }, body: `${KEY} is not JSON` }), (c) => c.agents.list()],
+    ["truncated JSON 200 echoing the pair", () => ({ kind: "truncated-json", body: `{"who":"${PAIR}","more":"${"x".repeat(200)}"}` }), (c) => c.agents.list()],
+    ["request style with throwOnError", (a) => ({ kind: "json", status: 403, body: { code: 403000, message: a } }), (c) => c.GET("/livechat/operators")],
+  ];
+  for (const [name, fault, call] of echoes) {
+    it(`${name}: redacted everywhere`, async () => {
+      const server = await startFaultServer((_n, req) => fault(String(req.headers.authorization)));
+      try {
+        const c = createComm100Client({ baseUrl: server.base, email: EMAIL, apiKey: KEY, retry: false, logger, middleware: [spy], throwOnError: true });
+        const err = await call(c).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(Error);
+        expect(server.requests[0]!.headers.authorization).toBe(`Basic ${BASIC}`); // the server did get it
+        captured.push([`echo ${name} error`, err]);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it("a config error about a URL holding the key does not show it", () => {
+    for (const opts of [{ baseUrl: `http://${KEY}.example.com/api/v1` }, { baseUrl: `https://x:${KEY}@example.com/api/v1` }, { domain: KEY }]) {
+      const err = (() => {
+        try {
+          createComm100Client({ email: EMAIL, apiKey: KEY, ...opts } as never);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(Comm100ConfigError);
+      captured.push([`config ${JSON.stringify(Object.keys(opts))}`, err]);
+    }
+  });
+});
+
+describe("secrets: plain http to a non-loopback host is refused before any byte", () => {
+  let port = 0;
+  const received: string[] = [];
+  const server = createServer((req, res) => {
+    received.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end("[]");
+  });
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  /** Maps the made-up host `chat.comm100.internal` to the local server (a hosts-file entry in effect). */
+  const fetchCalls: string[] = [];
+  const mapped = (req: Request) => {
+    fetchCalls.push(req.url);
+    const u = new URL(req.url);
+    return globalThis.fetch(new Request(`http://127.0.0.1:${port}${u.pathname}${u.search}`, req));
+  };
+
+  it("https to the mapped host works (the mapping is real)", async () => {
+    fetchCalls.length = received.length = 0;
+    const c = createComm100Client({ baseUrl: "https://chat.comm100.internal/api/v1", email: EMAIL, apiKey: KEY, fetch: mapped });
+    expect(await c.agents.list()).toEqual([]);
+    expect(fetchCalls).toEqual(["https://chat.comm100.internal/api/v1/livechat/operators"]);
+    expect(received).toHaveLength(1);
+  });
+
+  for (const baseUrl of ["http://chat.comm100.internal/api/v1", "http://10.0.0.8:4010/api/v1", "http://[fe80::1]/api/v1", "http://127.0.0.1.nip.io/api/v1", "http://localhost.example.com/api/v1"]) {
+    it(`${baseUrl}: Comm100ConfigError at creation, zero fetch calls, nothing received`, () => {
+      fetchCalls.length = received.length = 0;
+      const globalSpy = vi.spyOn(globalThis, "fetch");
+      expect(() => createComm100Client({ baseUrl, email: EMAIL, apiKey: KEY, fetch: mapped })).toThrow(Comm100ConfigError);
+      expect(fetchCalls).toEqual([]);
+      expect(globalSpy).not.toHaveBeenCalled();
+      globalSpy.mockRestore();
+      expect(received).toEqual([]);
+    });
+  }
+
+  it("a middleware rewrite to http://<non-loopback> is refused too (zero fetch calls)", async () => {
+    fetchCalls.length = received.length = 0;
+    const c = createComm100Client({
+      baseUrl: "https://chat.comm100.internal/api/v1",
+      email: EMAIL,
+      apiKey: KEY,
+      fetch: mapped,
+      middleware: [{ onRequest: ({ request }) => new Request(request.url.replace("https:", "http:"), request) }],
+    });
+    const err = await c.agents.list().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Comm100ConfigError);
+    captured.push(["middleware rewrite error", err]);
+    expect(fetchCalls).toEqual([]);
+    expect(received).toEqual([]);
+  });
+
+  it("a cross-origin redirect does not carry the Authorization header", async () => {
+    const target = await startFaultServer(() => ({ kind: "json", status: 200, body: [] }));
+    const origin = await startFaultServer(() => ({ kind: "raw", status: 302, headers: { location: `${target.base}/livechat/operators` }, body: "" }));
+    try {
+      const c = createComm100Client({ baseUrl: origin.base, email: EMAIL, apiKey: KEY });
+      expect(await c.agents.list()).toEqual([]);
+      expect(origin.requests[0]!.headers.authorization).toBe(`Basic ${BASIC}`);
+      expect(target.requests).toHaveLength(1);
+      expect(target.requests[0]!.headers.authorization).toBeUndefined();
+    } finally {
+      await Promise.all([target.close(), origin.close()]);
+    }
+  });
+});
+
+describe("secrets: the verdict", () => {
+  it("the client object, every captured error and value, log event, console line and middleware view are clean", () => {
+    const c = createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: EMAIL, apiKey: KEY, logger, middleware: [spy] });
+    captured.push(["client", c], ["client.agents", c.agents], ["client.GET", c.GET]);
+    for (const [where, x] of captured) scan(where, x);
+    logLines.forEach((l, i) => scan(`logger event ${i}`, l));
+    consoleLines.forEach((l, i) => scan(`console line ${i}`, l));
+    middlewareViews.forEach((v, i) => scan(`middleware view ${i}`, v));
+    // the hooks really saw traffic, so "clean" means something
+    expect(logLines.length).toBeGreaterThan(SCENARIOS.length);
+    expect(middlewareViews.length).toBeGreaterThan(SCENARIOS.length);
+    expect(captured.filter(([, x]) => x instanceof Error).length).toBeGreaterThanOrEqual(20);
+    console.info(`secrets: scanned ${texts} renderings of ${captured.length} objects, ${logLines.length} log events, ${consoleLines.length} console lines, ${middlewareViews.length} middleware views; leaks: ${leaks.length}`);
+    expect(leaks).toEqual([]);
+  });
+});
