@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
     // Packing, installing and type-checking consumer projects takes tens of seconds, not a unit test's 5.
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     globalSetup: ["./test/global-setup.ts"],
   },
 });

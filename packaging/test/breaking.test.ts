@@ -261,6 +261,12 @@ describe("diffSpecs rules on small documents", () => {
     expect(diffSpecs(a, a).breaking).toEqual([]);
   });
 
+  it("a Control Panel domain removed from the server variable is breaking", () => {
+    const mk = (domains: string[]) => ({ openapi: "3.1.0", servers: [{ url: "https://{domain}/api/v1", variables: { domain: { default: domains[0], enum: domains } } }], paths: {} });
+    expect(diffSpecs(mk(["a.example", "b.example"]), mk(["a.example"])).breaking).toEqual([expect.objectContaining({ rule: "server-enum-value-removed" })]);
+    expect(diffSpecs(mk(["a.example"]), mk(["a.example", "b.example"])).breaking).toEqual([]);
+  });
+
   it("a response property made optional or nullable is breaking", () => {
     const mk = (s: Json) => doc({ responses: res(s) });
     const req = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] };

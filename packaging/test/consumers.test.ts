@@ -19,10 +19,10 @@ const write = (file: string, text: string) => {
   writeFileSync(file, text);
 };
 const run = (args: string[], cwd = dir) =>
-  execFileSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_OPTIONS: "" } });
+  execFileSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 120_000, env: { ...process.env, NODE_OPTIONS: "" } });
 function tsc(project: string) {
   try {
-    execFileSync(process.execPath, [TSC, "-p", project], { cwd: dir, encoding: "utf8", timeout: 90_000 });
+    execFileSync(process.execPath, [TSC, "-p", project], { cwd: dir, encoding: "utf8", timeout: 240_000 });
   } catch (e: any) {
     throw new Error(`tsc -p ${project} failed:\n${e.stdout}${e.stderr}`);
   }
@@ -74,9 +74,9 @@ beforeAll(() => {
   execFileSync(
     "npm",
     ["install", ...Object.values(tarballs), `@types/node@${TYPES_NODE_VERSION}`, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-    { cwd: dir, stdio: "pipe", timeout: 150_000 },
+    { cwd: dir, stdio: "pipe", timeout: 240_000 },
   );
-}, 180_000);
+}, 300_000);
 
 describe("plain JavaScript consumers", () => {
   it("ESM: import resolves the ESM build and calls the mock server", () => {

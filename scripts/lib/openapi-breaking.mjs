@@ -18,6 +18,8 @@
 //   response-property-removed      a response property is gone
 //   response-property-made-optional  a required response property became optional
 //   response-type-changed          a response value may now have a type it could not have before
+//   server-enum-value-removed / server-variable-removed   a server variable (the Control Panel
+//                                  `domain`, which the client's typed `domain` option lists) lost a value
 //
 // Additions (operations, optional parameters and fields, response properties, enum values in
 // requests, type widening in requests) are reported as non-breaking.
@@ -96,6 +98,7 @@ class Differ {
   }
 
   run() {
+    this.servers();
     const bPaths = this.base.paths ?? {};
     const hPaths = this.head.paths ?? {};
     for (const [path, rawB] of Object.entries(bPaths)) {
@@ -121,6 +124,27 @@ class Differ {
       }
     }
     return { breaking: this.breaking, nonBreaking: this.nonBreaking };
+  }
+
+  /** Server variables (the client's `domain` union comes from them): a removed enum value is breaking. */
+  servers() {
+    const vars = (doc) => {
+      const m = new Map();
+      for (const srv of doc.servers ?? []) for (const [k, v] of Object.entries(srv.variables ?? {})) m.set(`${srv.url} {${k}}`, v);
+      return m;
+    };
+    const h = vars(this.head);
+    for (const [key, bv] of vars(this.base)) {
+      const hv = h.get(key);
+      if (!hv) {
+        if (Array.isArray(bv.enum)) this.brk("server-variable-removed", `servers ${key}`, "server variable removed");
+        continue;
+      }
+      if (Array.isArray(bv.enum) && Array.isArray(hv.enum)) {
+        const removed = bv.enum.filter((x) => !hv.enum.includes(x));
+        if (removed.length) this.brk("server-enum-value-removed", `servers ${key}`, `no longer lists ${removed.map(fmt).join(", ")}`);
+      }
+    }
   }
 
   params(doc, item, op) {
