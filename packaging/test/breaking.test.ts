@@ -5,7 +5,6 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM module without type declarations
 import { diffSpecs, pendingBumps } from "../../scripts/lib/openapi-breaking.mjs";
 import { ROOT } from "./packages.js";
 
