@@ -103,13 +103,16 @@ function mediaType(value: string | undefined): string {
   return (value ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-/** Decodes each path segment, keeping an encoded `/` encoded so it cannot make a new segment. */
+/**
+ * Decodes each path segment, keeping an encoded `/` encoded so it cannot make a new segment, and
+ * `%` encoded because openapi-backend decodes path parameters once more.
+ */
 function decodePath(raw: string): string {
   return raw
     .split("/")
     .map((seg) => {
       try {
-        return decodeURIComponent(seg).replace(/\//g, "%2F");
+        return decodeURIComponent(seg).replace(/%/g, "%25").replace(/\//g, "%2F");
       } catch {
         throw new ParseError("The URL path is not valid percent-encoding.");
       }
