@@ -1,0 +1,172 @@
+// The page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): loaded
+// from disk with every request that would leave the machine blocked and counted.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { htmlPath, screenshotDir, specPath } from "./paths.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const pageUrl = pathToFileURL(htmlPath).href;
+
+type Op = { operationId: string; method: string; path: string; summary: string; tag: string };
+
+let browser: Browser;
+let page: Page;
+let ops: Op[];
+const external: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; these tests never download a browser.`,
+    );
+  }
+  if (!existsSync(htmlPath)) throw new Error(`${htmlPath} is missing: build the docs first`);
+  ops = listOperations(loadSpec(specPath));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Everything but the file itself (and what the page makes in memory) is blocked and counted.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (/^(file|data|blob):/.test(url)) return route.continue();
+    external.push(url);
+    return route.abort("blockedbyclient");
+  });
+  page = await context.newPage();
+  await page.goto(pageUrl, { waitUntil: "load" });
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+let sidebarCache: Map<string, string> | undefined;
+
+/** Opens each tag of the sidebar in turn; returns every operation link seen: href -> label. */
+async function sidebarOperations(): Promise<Map<string, string>> {
+  if (sidebarCache) return sidebarCache;
+  const seen = new Map<string, string>();
+  const groups = page.locator('[data-component-name="Menu/MenuItem"].menu-item-type-group > a');
+  const count = await groups.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await groups.nth(i).click();
+    await page.waitForTimeout(100);
+    const links = await page.$$eval('[data-component-name="Menu/MenuItem"] a[href*="#/"]', (as) =>
+      as.map((a) => [a.getAttribute("href") ?? "", (a.textContent ?? "").trim()] as const),
+    );
+    for (const [href, label] of links) seen.set(href, label);
+  }
+  sidebarCache = seen;
+  return seen;
+}
+
+/** Headings of the content whose text is exactly `text`. */
+function headingCount(text: string): Promise<number> {
+  return page.$$eval("h1, h2, h3", (hs, t) => hs.filter((h) => (h.textContent ?? "").trim() === t).length, text);
+}
+
+describe("API reference page in Chromium", () => {
+  it("renders the title and the introduction", async () => {
+    expect(await page.title()).toBe("Comm100 Live Chat API");
+    const h1 = await page.getByRole("heading", { level: 1 }).first().textContent();
+    expect(h1).toContain("Comm100 Live Chat API");
+    const text = await page.locator("body").innerText();
+    for (const section of ["Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK"]) {
+      expect(text, section).toContain(section);
+    }
+    expect(text).toContain("createComm100Client");
+  });
+
+  it("lists every operation of the spec in the sidebar, linked by operationId", async () => {
+    const links = await sidebarOperations();
+    const found: string[] = [];
+    const missing: string[] = [];
+    for (const op of ops) {
+      const hit = [...links].find(([href]) => href.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`));
+      if (hit && hit[1].includes(op.summary)) found.push(op.operationId);
+      else missing.push(`${op.operationId} (${op.summary})`);
+    }
+    console.log(`operations present: ${found.length}/${ops.length}`);
+    expect(missing).toEqual([]);
+    expect(found.length).toBe(ops.length);
+  });
+
+  it("renders each operation with its curl and TypeScript samples", { timeout: 120_000 }, async () => {
+    const links = await sidebarOperations();
+    const hrefOf = (op: Op) => [...links.keys()].find((h) => h.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`))!;
+    for (const op of ops) {
+      await page.evaluate((hash) => {
+        location.hash = hash.slice(hash.indexOf("#") + 1);
+      }, hrefOf(op));
+      await expect
+        .poll(() => headingCount(op.summary), { message: op.operationId, timeout: 15_000 })
+        .toBeGreaterThan(0);
+    }
+    // the samples themselves, on one operation
+    const op = ops.find((o) => o.body) ?? ops[0]!;
+    await page.evaluate((hash) => {
+      location.hash = hash.slice(hash.indexOf("#") + 1);
+    }, hrefOf(op));
+    await expect.poll(() => headingCount(op.summary), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("pre, code").filter({ hasText: "curl -" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // switch the sample language to TypeScript
+    const languages = page.locator('[data-component-name="Dropdown/Dropdown"] button').filter({ hasText: /^curl$/ });
+    await languages.filter({ visible: true }).first().click();
+    await page.getByRole("menuitem", { name: "TypeScript", exact: true }).first().click();
+    await expect.poll(() => page.locator("pre, code").filter({ hasText: "createComm100Client" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshotDir, "typescript-sample.png") });
+  });
+
+  it("takes a screenshot of an operation with its curl sample for review", async () => {
+    const op = ops.find((o) => o.body) ?? ops[0]!;
+    const links = await sidebarOperations();
+    const href = [...links.keys()].find((h) => h.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`))!;
+    // a fresh load of the deep link, so the sidebar shows only that operation's tag open
+    await page.goto("about:blank");
+    await page.goto(`${pageUrl}${href.slice(href.indexOf("#"))}`, { waitUntil: "load" });
+    await page.locator("pre").filter({ hasText: "curl -" }).first().waitFor();
+    await page.waitForTimeout(300);
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, "reference.png") });
+  });
+
+  it("search finds the reset API key operation by a path fragment", async () => {
+    const target = ops.find((o) => o.path.includes("reset_api_key"))!;
+    expect(target).toBeDefined();
+    await page.keyboard.press("Escape");
+    // the search box at the top of the sidebar opens Redoc's search dialog
+    await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().locator("xpath=..").click();
+    const input = page.locator('[data-component-name="Search/SearchInput"] input');
+    await input.waitFor();
+    await input.fill("reset_api_key");
+    const results = page.locator('[data-component-name="Search/SearchItem"]');
+    const hit = results.filter({ hasText: target.summary }).first();
+    await hit.waitFor();
+    expect(await hit.getAttribute("href")).toMatch(new RegExp(`/${target.operationId.toLowerCase()}$`));
+    console.log(`search "reset_api_key": ${await results.count()} results, first: ${(await results.first().innerText()).split("\n").join(" | ")}`);
+    await page.screenshot({ path: join(screenshotDir, "search.png") });
+    await hit.click();
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(new RegExp(`/${target.operationId.toLowerCase()}$`));
+    await expect.poll(() => headingCount(target.summary), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
+  it("made no request that leaves the machine", () => {
+    expect(external).toEqual([]);
+  });
+});

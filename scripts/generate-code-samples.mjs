@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Reads the bundled spec and writes, for the docs build:
+//   - a decorated copy of it with curl and TypeScript `x-codeSamples` on every operation and a
+//     "Using the TypeScript SDK" section in the introduction (never written back into spec/);
+//   - one TypeScript module holding every TypeScript sample, which the docs tests type-check
+//     against @comm100-sdk/client.
+//
+// usage: node scripts/generate-code-samples.mjs [--spec spec/dist/openapi.json]
+//          [--out packages/docs/dist/openapi.json] [--samples packages/docs/.tmp/samples.ts]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { codeSamples, decorateSpec, samplesModule } from "./lib/code-samples.mjs";
+import { SPEC_PATH, loadSpec } from "./lib/operations.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export function generate({
+  spec: specPath = SPEC_PATH,
+  out = resolve(root, "packages/docs/dist/openapi.json"),
+  samples: samplesPath = resolve(root, "packages/docs/.tmp/samples.ts"),
+} = {}) {
+  const spec = loadSpec(specPath);
+  const samples = codeSamples(spec);
+  const decorated = decorateSpec(spec, samples);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(decorated, null, 2)}\n`);
+  if (samplesPath) {
+    mkdirSync(dirname(samplesPath), { recursive: true });
+    writeFileSync(samplesPath, samplesModule(spec, samples));
+  }
+  return { operations: samples.size, out, samples: samplesPath };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { spec: { type: "string" }, out: { type: "string" }, samples: { type: "string" } },
+  });
+  const opts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(v)]));
+  const started = performance.now();
+  const r = generate(opts);
+  const ms = Math.round(performance.now() - started);
+  console.log(`code samples: ${r.operations} operations x 3 samples (curl, TypeScript request and resource style) -> ${r.out} (+ ${r.samples}) in ${ms} ms`);
+}
