@@ -324,6 +324,8 @@ export function samplesModule(spec, samples = codeSamples(spec)) {
     parts.push(body.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n"));
     parts.push("}", "");
   };
+  parts.push("// the introduction's \"Using the TypeScript SDK\" section");
+  fn("introduction", `import\n\n${introSnippet(spec)}`);
   for (const [operationId, { op, typescript, resource }] of samples) {
     parts.push(`// ${op.method} ${op.path}`);
     fn(operationId, typescript);
@@ -332,12 +334,29 @@ export function samplesModule(spec, samples = codeSamples(spec)) {
   return parts.join("\n");
 }
 
+/** The TypeScript of the introduction's SDK section (type-checked with the samples). */
+export function introSnippet(spec) {
+  return `${tsClientSetup(spec)}
+
+// Request style (openapi-fetch): the path as this reference shows it; answers { data, error }.
+const { data, error } = await comm100.GET("/livechat/operators/{email}", {
+  params: { path: { email: "kelly@comm100.com" } },
+});
+if (error) throw new Error(\`Comm100 error \${error.code}: \${error.message}\`);
+console.log(data);
+
+// Resource style: one namespace per tag, one method per operation; returns the data and
+// throws a Comm100ApiError (status, code, message) on a 4xx or 5xx answer.
+const agent = await comm100.agents.get("kelly@comm100.com");
+console.log(agent);`;
+}
+
 const SDK_SECTION = (spec) => `
 
 ## Using the TypeScript SDK
-Every operation below shows a **curl** command and a **TypeScript** sample. The TypeScript samples use
-\`${CLIENT_PACKAGE}\`, a typed client generated from this document: paths, parameters, request bodies,
-responses and errors are all checked by the compiler. Both kinds of sample read the API key from the
+Every operation below shows a **curl** command and two **TypeScript** samples using
+\`${CLIENT_PACKAGE}\`, a client generated from this document: paths, parameters, request bodies,
+responses and errors are all checked by the compiler. The samples read the API key from the
 \`${API_KEY_ENV}\` environment variable.
 
 \`\`\`sh
@@ -348,20 +367,14 @@ export ${API_KEY_ENV}=your-api-key
 \`\`\`ts
 import { createComm100Client } from "${CLIENT_PACKAGE}";
 
-${tsClientSetup(spec)}
-
-const { data, error } = await comm100.GET("/livechat/operators/{email}", {
-  params: { path: { email: "kelly@comm100.com" } },
-});
-if (error) throw new Error(\`Comm100 error \${error.code}: \${error.message}\`);
-console.log(data);
+${introSnippet(spec)}
 \`\`\`
 
 - \`domain\` is one of the Control Panel domains listed under *Base URL*; pass \`baseUrl\` instead to
   call a proxy or a local mock server.
 - Form bodies are sent as \`application/x-www-form-urlencoded\` with lists joined by commas, and the
-  visitor update as JSON, exactly as each operation below declares: pass plain objects and arrays.
-- A 4xx or 5xx answer comes back as \`error\`, the \`{ code, message }\` body shown under each
+  visitor update as JSON, as each operation below declares: pass plain objects and arrays.
+- The error body of a 4xx or 5xx answer is the \`{ code, message }\` object shown under each
   operation's responses.
 `;
 

@@ -21,6 +21,7 @@ const require = createRequire(import.meta.url);
 const redoclyCli = join(require.resolve("@redocly/cli/package.json"), "..", "bin", "cli.js");
 
 const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"), // `pnpm run preview -- --port 3000`
   options: {
     port: { type: "string", default: "8080" },
     host: { type: "string", default: "127.0.0.1" },

@@ -18,7 +18,23 @@ let page: Page;
 let ops: Op[];
 const external: string[] = [];
 
+let setupError: Error | undefined;
+
 beforeAll(async () => {
+  try {
+    await setup();
+  } catch (err) {
+    // Reported by every test below (so each counts as failed), not only as a hook error.
+    setupError = err as Error;
+  }
+});
+
+/** Throws why the browser could not be set up (e.g. Chromium missing). */
+function ready(): void {
+  if (setupError) throw setupError;
+}
+
+async function setup(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; these tests never download a browser.`,
@@ -49,7 +65,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(pageUrl, { waitUntil: "load" });
   await page.getByRole("heading", { level: 1 }).first().waitFor();
-});
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -83,6 +99,7 @@ function headingCount(text: string): Promise<number> {
 
 describe("API reference page in Chromium", () => {
   it("renders the title and the introduction", async () => {
+    ready();
     expect(await page.title()).toBe("Comm100 Live Chat API");
     const h1 = await page.getByRole("heading", { level: 1 }).first().textContent();
     expect(h1).toContain("Comm100 Live Chat API");
@@ -94,6 +111,7 @@ describe("API reference page in Chromium", () => {
   });
 
   it("lists every operation of the spec in the sidebar, linked by operationId", async () => {
+    ready();
     const links = await sidebarOperations();
     const found: string[] = [];
     const missing: string[] = [];
@@ -108,6 +126,7 @@ describe("API reference page in Chromium", () => {
   });
 
   it("renders each operation with its curl and TypeScript samples", { timeout: 120_000 }, async () => {
+    ready();
     const links = await sidebarOperations();
     const hrefOf = (op: Op) => [...links.keys()].find((h) => h.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`))!;
     for (const op of ops) {
@@ -134,6 +153,7 @@ describe("API reference page in Chromium", () => {
   });
 
   it("takes a screenshot of an operation with its curl sample for review", async () => {
+    ready();
     const op = ops.find((o) => o.body) ?? ops[0]!;
     const links = await sidebarOperations();
     const href = [...links.keys()].find((h) => h.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`))!;
@@ -147,6 +167,7 @@ describe("API reference page in Chromium", () => {
   });
 
   it("search finds the reset API key operation by a path fragment", async () => {
+    ready();
     const target = ops.find((o) => o.path.includes("reset_api_key"))!;
     expect(target).toBeDefined();
     await page.keyboard.press("Escape");
@@ -167,6 +188,7 @@ describe("API reference page in Chromium", () => {
   });
 
   it("made no request that leaves the machine", () => {
+    ready();
     expect(external).toEqual([]);
   });
 });
