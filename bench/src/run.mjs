@@ -239,9 +239,8 @@ const sample = (schema) => {
   return JSON.stringify("x");
 };
 const ops = listOperations(spec).filter((o) => o.method === "GET");
-const picked = [];
-for (const o of ops) if (picked.length < 10 && !picked.some((p) => p.namespace === o.namespace)) picked.push(o);
-for (const o of ops) if (picked.length < 10 && !picked.includes(o)) picked.push(o);
+// ten GET operations spread evenly over the spec: lists, gets with path parameters, reports with required queries
+const picked = Array.from({ length: Math.min(10, ops.length) }, (_, k) => ops[Math.floor((k * ops.length) / Math.min(10, ops.length))]);
 const pathParamSchema = (o, name) => {
   const item = spec.paths[o.path];
   const all = [...(item.parameters ?? []), ...(item[o.method.toLowerCase()].parameters ?? [])].map(deref);
