@@ -16,7 +16,7 @@ const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "lint", "typecheck", "t
   env: { TURBO_TELEMETRY_DISABLED: "1", ...process.env },
 });
 
-const workspaces = ["spec", "bench", ...readdirSync(join(root, "packages")).map((d) => join("packages", d))];
+const workspaces = ["spec", "bench", "packaging", ...readdirSync(join(root, "packages")).map((d) => join("packages", d))];
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
 let passed = 0;
 let failed = 0;

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { createRequire } from "node:module";
 import { OpenAPIBackend, type Document, type Operation } from "openapi-backend";
 import type { ErrorObject, Options as AjvOptions } from "ajv";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { checkBasicAuth, isAnswer } from "./auth.js";
 import { errorAnswer, type MockAnswer } from "./errors.js";
