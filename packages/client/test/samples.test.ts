@@ -33,7 +33,10 @@ const files = present ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort
 /** Form values are written as curl sends them (`+` is a space, %XX escapes). */
 const formDecode = (v: string) => decodeURIComponent(v.replace(/\+/g, " "));
 
-describe.skipIf(!present)("documented samples on the wire", () => {
+describe("documented samples on the wire", () => {
+  it("finds the documented samples beside the repository (shared/reference/v1-samples)", () => {
+    expect(present, dir).toBe(true);
+  });
   it("there are samples, and every spec operation is known to the client", () => {
     expect(files.length).toBeGreaterThan(60);
   });
