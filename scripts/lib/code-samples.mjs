@@ -2,25 +2,13 @@
 // a curl command and a TypeScript snippet using @comm100-sdk/client, both filled in from the
 // spec's parameter and request body examples. Used by scripts/generate-code-samples.mjs.
 import { listOperations } from "./operations.mjs";
+import { resolveRef } from "./refs.mjs";
 
 export const SAMPLE_EMAIL = "agent@example.com";
 export const API_KEY_ENV = "COMM100_API_KEY";
 export const CLIENT_PACKAGE = "@comm100-sdk/client";
 
-/** Follows local `#/...` references. */
-export function resolveRef(spec, node) {
-  let n = node;
-  const seen = new Set();
-  while (n && typeof n === "object" && typeof n.$ref === "string" && n.$ref.startsWith("#/")) {
-    if (seen.has(n.$ref)) break;
-    seen.add(n.$ref);
-    n = n.$ref
-      .slice(2)
-      .split("/")
-      .reduce((o, k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  }
-  return n;
-}
+export { resolveRef };
 
 /** The default server with its variables filled in: https://hosted.comm100.com/api/v1 */
 export function defaultBaseUrl(spec) {

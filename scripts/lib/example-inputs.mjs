@@ -2,12 +2,8 @@
 // (or the first enum value / default), and the first request body example. Contract tests and
 // generated code samples use it so that no input is written by hand per operation.
 import { listOperations, loadSpec } from "./operations.mjs";
+import { resolveRef as deref } from "./refs.mjs";
 
-function deref(spec, node) {
-  let n = node;
-  while (n?.$ref) n = n.$ref.slice(2).split("/").reduce((o, k) => o?.[k], spec);
-  return n;
-}
 
 function exampleOf(spec, param) {
   const p = deref(spec, param);

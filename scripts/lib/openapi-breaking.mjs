@@ -23,22 +23,11 @@
 //
 // Additions (operations, optional parameters and fields, response properties, enum values in
 // requests, type widening in requests) are reported as non-breaking.
+import { resolveRef } from "./refs.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
-function resolve(doc, node) {
-  let n = node;
-  const seen = new Set();
-  while (n && typeof n === "object" && typeof n.$ref === "string" && n.$ref.startsWith("#/")) {
-    if (seen.has(n.$ref)) return {};
-    seen.add(n.$ref);
-    n = n.$ref
-      .slice(2)
-      .split("/")
-      .reduce((o, k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  }
-  return n ?? {};
-}
+const resolve = (doc, node) => resolveRef(doc, node) ?? {};
 
 function typesOf(schema) {
   const t = schema.type;

@@ -2,6 +2,7 @@
 // a flat list of operations with the names the SDK derives from tags and operationIds.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { resolveRef as resolve } from "./refs.mjs";
 
 export const SPEC_PATH = fileURLToPath(new URL("../../spec/dist/openapi.json", import.meta.url));
 const METHODS = ["get", "put", "post", "delete", "patch"];
@@ -42,16 +43,6 @@ export function methodName(operationId, tag) {
   return operationId;
 }
 
-function resolve(spec, node) {
-  let n = node;
-  while (n && typeof n === "object" && typeof n.$ref === "string" && n.$ref.startsWith("#/")) {
-    n = n.$ref
-      .slice(2)
-      .split("/")
-      .reduce((o, k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  }
-  return n;
-}
 
 /**
  * Every operation of the spec, in document order:

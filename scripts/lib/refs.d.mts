@@ -1,0 +1,1 @@
+export function resolveRef(doc: unknown, node: unknown): any;
