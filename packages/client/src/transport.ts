@@ -49,17 +49,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** AbortSignal.any where the runtime has it, else a small equivalent. */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === "function") return AbortSignal.any([a, b]);
-  const c = new AbortController();
-  for (const s of [a, b]) {
-    if (s.aborted) c.abort(s.reason);
-    else s.addEventListener("abort", () => c.abort(s.reason), { once: true });
-  }
-  return c.signal;
-}
-
 /** `Retry-After` in ms (delta-seconds or HTTP date), or undefined. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -76,63 +65,143 @@ export function isLoopback(host: string): boolean {
 /** Per-request timeout, read from the property openapi-fetch copies from the init onto the Request. */
 type TimedRequest = Request & { timeoutMs?: number };
 
-export function createTransport(o: TransportOptions): (input: Request) => Promise<Response> {
-  const log = (message: string, data: Record<string, unknown>) => {
+/**
+ * The answer, read whole inside the attempt (so a body that stalls times out and one cut short is
+ * retried). `new Response(bytes)` would make undici build and read a second stream per request;
+ * this serves the bytes to `text`/`json`/`arrayBuffer` directly and builds a real body only when
+ * something asks for `body`, `blob`, `formData`... It is still a `Response` (status, headers, url).
+ */
+class BufferedResponse extends Response {
+  #bytes: ArrayBuffer | null;
+  #url: string;
+  #used = false;
+  #real?: Response;
+
+  constructor(bytes: ArrayBuffer | null, res: Response, url: string) {
+    super(null, { status: res.status, statusText: res.statusText, headers: res.headers });
+    this.#bytes = bytes;
+    this.#url = url;
+  }
+
+  /** A real Response over the bytes (consumed too when they were already read), for the rare paths. */
+  #full(): Response {
+    if (!this.#real) {
+      this.#real = new Response(this.#bytes, this);
+      if (this.#used) void this.#real.arrayBuffer();
+    }
+    return this.#real;
+  }
+
+  #read<T>(fn: (b: ArrayBuffer) => T, slow: (r: Response) => Promise<T>): Promise<T> {
+    if (this.#real) return slow(this.#real);
+    if (this.#used) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    this.#used = true;
     try {
-      o.logger?.debug(message, data);
+      return Promise.resolve(fn(this.#bytes ?? new ArrayBuffer(0)));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  override get url() {
+    return this.#url;
+  }
+  override get body() {
+    return this.#full().body;
+  }
+  override get bodyUsed() {
+    return this.#real ? this.#real.bodyUsed : this.#used;
+  }
+  override text() {
+    return this.#read((b) => new TextDecoder().decode(b), (r) => r.text());
+  }
+  override json() {
+    return this.#read((b) => JSON.parse(new TextDecoder().decode(b)), (r) => r.json());
+  }
+  override arrayBuffer() {
+    return this.#read((b) => b.slice(0), (r) => r.arrayBuffer());
+  }
+  override blob() {
+    return this.#full().blob();
+  }
+  override formData() {
+    return this.#full().formData();
+  }
+  override clone(): Response {
+    if (this.#real || this.#used) return this.#full().clone();
+    return new BufferedResponse(this.#bytes, this, this.#url);
+  }
+}
+
+export function createTransport(o: TransportOptions): (input: Request) => Promise<Response> {
+  const log = (message: string, data: () => Record<string, unknown>) => {
+    if (!o.logger) return; // build the event only for a logger
+    try {
+      o.logger.debug(message, data());
     } catch {
       // a logger must never break a request
     }
   };
 
   async function attempt(req: Request, timeoutMs: number, attemptNo: number): Promise<Response> {
-    const timer = new AbortController();
-    // timers overflow above 2^31-1 ms (Node then fires after 1 ms): cap "no timeout" values such as Infinity
-    const id = setTimeout(() => timer.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
     const userSignal = req.signal;
+    if (userSignal.aborted) throw userSignal.reason;
+    // One controller per attempt, aborted by the timer or the caller's signal: fetch follows only it.
+    // (Cheaper than AbortSignal.any, and `fetch(req, init)` saves building a Request to carry it.)
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort(userSignal.reason);
+    userSignal.addEventListener("abort", onAbort);
+    // timers overflow above 2^31-1 ms (Node then fires after 1 ms): cap "no timeout" values such as Infinity
+    const id = setTimeout(() => ctl.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
     const started = Date.now();
-    const sent = new Request(req, { signal: anySignal(userSignal, timer.signal) });
-    if (!sent.headers.has("authorization")) sent.headers.set("authorization", o.authorization);
-    log("comm100 request", {
+    // The header goes on a copy: middleware sees `req` (in onResponse/onError) and must never see it.
+    const headers = new Headers(req.headers);
+    if (!headers.has("authorization")) headers.set("authorization", o.authorization);
+    const init = { signal: ctl.signal, headers };
+    log("comm100 request", () => ({
       method: req.method,
       url: req.url,
       attempt: attemptNo,
       headers: Object.fromEntries(
-        [...sent.headers].map(([k, v]) => [k, k === "authorization" ? `${v.split(" ")[0]} [REDACTED]` : o.redact(v)]),
+        [...headers].map(([k, v]) => [k, k === "authorization" ? `${v.split(" ")[0]} [REDACTED]` : o.redact(v)]),
       ),
-    });
+    }));
     try {
-      const res = await (o.fetch ?? globalThis.fetch)(sent);
+      // a custom fetch is documented to take one Request; the global one takes (input, init)
+      const res = await (o.fetch ? o.fetch(new Request(req, init)) : globalThis.fetch(req, init));
       // Buffer the body inside the timed section, so a body that stalls halfway times out too.
       const body = NULL_BODY.includes(res.status) ? null : await res.arrayBuffer();
-      log("comm100 response", { method: req.method, url: req.url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
-      const out = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      log("comm100 response", () => ({ method: req.method, url: req.url, attempt: attemptNo, status: res.status, ms: Date.now() - started }));
       // keep the URL for error messages (a constructed Response has an empty one)
-      return Object.defineProperty(out, "url", { value: res.url || req.url });
+      return new BufferedResponse(body, res, res.url || req.url);
     } catch (e) {
       if (userSignal.aborted) throw userSignal.reason;
-      if (timer.signal.aborted) throw new Comm100TimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`);
+      if (ctl.signal.aborted) throw new Comm100TimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`);
       const cause = e as { message?: string; cause?: { code?: string; message?: string } };
       const why = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? String(e);
       throw new Comm100ConnectionError(`${req.method} ${req.url} failed: ${o.redact(String(why))}`, { cause: e });
     } finally {
       clearTimeout(id);
+      userSignal.removeEventListener("abort", onAbort);
     }
   }
 
   return async function comm100Fetch(input: Request): Promise<Response> {
     const req = input as TimedRequest;
     // checked here too, not only on `baseUrl`: a middleware may have rewritten the URL
-    const u = new URL(req.url);
-    if (u.protocol !== "https:" && !(u.protocol === "http:" && isLoopback(u.hostname)))
-      throw new Comm100ConfigError(o.redact(`Refusing to send credentials to ${u.protocol}//${u.host}: use https (http only for loopback hosts)`));
+    if (!req.url.startsWith("https://")) {
+      const u = new URL(req.url);
+      if (u.protocol !== "https:" && !(u.protocol === "http:" && isLoopback(u.hostname)))
+        throw new Comm100ConfigError(o.redact(`Refusing to send credentials to ${u.protocol}//${u.host}: use https (http only for loopback hosts)`));
+    }
     const timeoutMs = req.timeoutMs ?? o.timeoutMs;
     const r = o.retry;
     const max = r && IDEMPOTENT.includes(req.method) ? r.retries : 0;
     for (let n = 0; ; n++) {
       let res: Response | undefined;
       try {
-        res = await attempt(n < max ? req.clone() : req, timeoutMs, n + 1);
+        // a body is a stream read once: keep a copy while another attempt may need it
+        res = await attempt(n < max && req.body ? req.clone() : req, timeoutMs, n + 1);
         // Only 500/502/503/504 are retried: never a 4xx (the daily-quota 403 included).
         if (n >= max || !RETRY_STATUS.includes(res.status)) return res;
       } catch (e) {
@@ -141,7 +210,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
       const rr = r as Required<RetryOptions>;
       const ra = parseRetryAfter(res?.headers.get("retry-after") ?? null);
       const delay = ra !== undefined ? Math.min(ra, rr.maxRetryAfterMs) : Math.random() * Math.min(rr.maxDelayMs, rr.minDelayMs * 2 ** n);
-      log("comm100 retry", { method: req.method, url: req.url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) });
+      log("comm100 retry", () => ({ method: req.method, url: req.url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) }));
       await sleep(delay, req.signal);
     }
   };
