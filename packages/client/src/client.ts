@@ -121,29 +121,34 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     }
   }
 
-  const index = new Map(OPERATIONS.map((row) => [`${row[2]} ${row[3]}`, row]));
+  // Per operation, computed once: the list fields of form-encoded bodies, by "METHOD path".
+  const forms = new Map<string, string[]>();
+  for (const row of OPERATIONS) if ((row[4] & 3) === 1) forms.set(`${row[2]} ${row[3]}`, row[5] ? row[5].split(",") : []);
 
   /** The request style, plus the spec's body encoding per operation; `force` makes it throw like the resource style. */
   async function send(method: string, path: string, init: Record<string, any> = {}, force = false) {
-    const row = index.get(`${method} ${path}`);
-    let extra: Record<string, unknown> = {};
-    if (row && (row[4] & 3) === 1 && init.body !== undefined) {
-      const lists = row[5] ? row[5].split(",") : [];
+    const lists = init.body !== undefined ? forms.get(`${method} ${path}`) : undefined;
+    // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
+    const own = init.parseAs === undefined;
+    // `callerSignal` tells the transport whether there is a signal of the caller's to follow.
+    let sent: Record<string, any> = { ...init, callerSignal: init.signal ?? null, ...(own && { parseAs: "text" }) };
+    if (lists) {
       const h = init.headers;
-      extra = {
+      sent = {
+        ...sent,
         bodySerializer: (b: Record<string, unknown>) => formEncode(b, lists),
         headers: { "Content-Type": FORM, ...(h instanceof Headers ? Object.fromEntries(h) : h) },
       };
     }
-    // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
-    const own = init.parseAs === undefined;
-    for (const [k, v] of Object.entries(init.params?.path ?? {}))
-      // a URL drops "." and ".." segments: the request would go to another endpoint
-      if (typeof v !== "symbol" && (String(v) === "." || String(v) === ".."))
-        throw new Comm100ConfigError(`${method} ${path}: path parameter \`${k}\` cannot be ${JSON.stringify(String(v))}`);
+    const pathParams = init.params?.path;
+    if (pathParams)
+      for (const [k, v] of Object.entries(pathParams))
+        // a URL drops "." and ".." segments: the request would go to another endpoint
+        if (typeof v !== "symbol" && (String(v) === "." || String(v) === ".."))
+          throw new Comm100ConfigError(`${method} ${path}: path parameter \`${k}\` cannot be ${JSON.stringify(String(v))}`);
     let res: any;
     try {
-      res = await (client.request as any)(method, path, { ...init, ...extra, ...(own && { parseAs: "text" }) });
+      res = await (client.request as any)(method, path, sent);
     } catch (e) {
       // Arguments that cannot be sent (lone surrogates, symbols, BigInt in JSON, a bad header value or
       // signal) fail while the Request is built; the transport itself only throws Comm100 errors.
@@ -187,6 +192,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     const [ns, name, method, path, flags, , queryNames, itemsKey] = row;
     const names = (path.match(/\{[^}]+\}/g) ?? []).map((s) => s.slice(1, -1));
     const kind = flags & 3;
+    const q = queryNames ? queryNames.split(",") : [];
     const call = async (...args: any[]) => {
       const pathParams: Record<string, unknown> = {};
       names.forEach((n, i) => {
@@ -201,7 +207,6 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       if (kind === 3) body = params;
       else if (kind === 0) query = params;
       else if (params) {
-        const q = queryNames ? queryNames.split(",") : [];
         const b: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(params)) (q.includes(k) ? (query ??= {}) : b)[k] = v;
         body = b;

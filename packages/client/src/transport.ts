@@ -62,8 +62,12 @@ export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-/** Per-request timeout, read from the property openapi-fetch copies from the init onto the Request. */
-type TimedRequest = Request & { timeoutMs?: number };
+/**
+ * Read from properties openapi-fetch copies from the init onto the Request: the per-request
+ * timeout, and the caller's own signal (`null`: none). A Request a middleware made has neither;
+ * then its own `signal` stands for the caller's.
+ */
+type TimedRequest = Request & { timeoutMs?: number; callerSignal?: AbortSignal | null };
 
 /**
  * The answer, read whole inside the attempt (so a body that stalls times out and one cut short is
@@ -71,15 +75,20 @@ type TimedRequest = Request & { timeoutMs?: number };
  * this serves the bytes to `text`/`json`/`arrayBuffer` directly and builds a real body only when
  * something asks for `body`, `blob`, `formData`... It is still a `Response` (status, headers, url).
  */
+const utf8 = new TextDecoder();
+
 class BufferedResponse extends Response {
   #bytes: ArrayBuffer | null;
+  #res: Response;
   #url: string;
   #used = false;
   #real?: Response;
 
+  /** `url`: the request's, for when `res` has none (a stub fetch's Response). */
   constructor(bytes: ArrayBuffer | null, res: Response, url: string) {
     super(null, { status: res.status, statusText: res.statusText, headers: res.headers });
     this.#bytes = bytes;
+    this.#res = res;
     this.#url = url;
   }
 
@@ -104,7 +113,7 @@ class BufferedResponse extends Response {
   }
 
   override get url() {
-    return this.#url;
+    return this.#res.url || this.#url;
   }
   override get body() {
     return this.#full().body;
@@ -113,10 +122,10 @@ class BufferedResponse extends Response {
     return this.#real ? this.#real.bodyUsed : this.#used;
   }
   override text() {
-    return this.#read((b) => new TextDecoder().decode(b), (r) => r.text());
+    return this.#read((b) => utf8.decode(b), (r) => r.text());
   }
   override json() {
-    return this.#read((b) => JSON.parse(new TextDecoder().decode(b)), (r) => r.json());
+    return this.#read((b) => JSON.parse(utf8.decode(b)), (r) => r.json());
   }
   override arrayBuffer() {
     return this.#read((b) => b.slice(0), (r) => r.arrayBuffer());
@@ -129,28 +138,30 @@ class BufferedResponse extends Response {
   }
   override clone(): Response {
     if (this.#real || this.#used) return this.#full().clone();
-    return new BufferedResponse(this.#bytes, this, this.#url);
+    return new BufferedResponse(this.#bytes, this.#res, this.#url);
   }
 }
 
 export function createTransport(o: TransportOptions): (input: Request) => Promise<Response> {
-  const log = (message: string, data: () => Record<string, unknown>) => {
-    if (!o.logger) return; // build the event only for a logger
-    try {
-      o.logger.debug(message, data());
-    } catch {
-      // a logger must never break a request
-    }
-  };
+  const logger = o.logger;
+  // Without a logger `log` is undefined, and `log?.(...)` does not even build the event.
+  const log =
+    logger &&
+    ((message: string, data: Record<string, unknown>) => {
+      try {
+        logger.debug(message, data);
+      } catch {
+        // a logger must never break a request
+      }
+    });
 
-  async function attempt(req: Request, timeoutMs: number, attemptNo: number): Promise<Response> {
-    const userSignal = req.signal;
-    if (userSignal.aborted) throw userSignal.reason;
+  async function attempt(req: Request, url: string, userSignal: AbortSignal | null, timeoutMs: number, attemptNo: number): Promise<Response> {
+    if (userSignal?.aborted) throw userSignal.reason;
     // One controller per attempt, aborted by the timer or the caller's signal: fetch follows only it.
     // (Cheaper than AbortSignal.any, and `fetch(req, init)` saves building a Request to carry it.)
     const ctl = new AbortController();
-    const onAbort = () => ctl.abort(userSignal.reason);
-    userSignal.addEventListener("abort", onAbort);
+    const onAbort = () => ctl.abort(userSignal!.reason);
+    userSignal?.addEventListener("abort", onAbort);
     // timers overflow above 2^31-1 ms (Node then fires after 1 ms): cap "no timeout" values such as Infinity
     const id = setTimeout(() => ctl.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
     const started = Date.now();
@@ -158,50 +169,53 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
     const headers = new Headers(req.headers);
     if (!headers.has("authorization")) headers.set("authorization", o.authorization);
     const init = { signal: ctl.signal, headers };
-    log("comm100 request", () => ({
+    log?.("comm100 request", {
       method: req.method,
-      url: req.url,
+      url,
       attempt: attemptNo,
       headers: Object.fromEntries(
         [...headers].map(([k, v]) => [k, k === "authorization" ? `${v.split(" ")[0]} [REDACTED]` : o.redact(v)]),
       ),
-    }));
+    });
     try {
       // a custom fetch is documented to take one Request; the global one takes (input, init)
       const res = await (o.fetch ? o.fetch(new Request(req, init)) : globalThis.fetch(req, init));
       // Buffer the body inside the timed section, so a body that stalls halfway times out too.
       const body = NULL_BODY.includes(res.status) ? null : await res.arrayBuffer();
-      log("comm100 response", () => ({ method: req.method, url: req.url, attempt: attemptNo, status: res.status, ms: Date.now() - started }));
-      // keep the URL for error messages (a constructed Response has an empty one)
-      return new BufferedResponse(body, res, res.url || req.url);
+      log?.("comm100 response", { method: req.method, url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
+      return new BufferedResponse(body, res, url);
     } catch (e) {
-      if (userSignal.aborted) throw userSignal.reason;
-      if (ctl.signal.aborted) throw new Comm100TimeoutError(`${req.method} ${req.url} timed out after ${timeoutMs} ms`);
+      if (userSignal?.aborted) throw userSignal.reason;
+      if (ctl.signal.aborted) throw new Comm100TimeoutError(`${req.method} ${url} timed out after ${timeoutMs} ms`);
       const cause = e as { message?: string; cause?: { code?: string; message?: string } };
       const why = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? String(e);
-      throw new Comm100ConnectionError(`${req.method} ${req.url} failed: ${o.redact(String(why))}`, { cause: e });
+      throw new Comm100ConnectionError(`${req.method} ${url} failed: ${o.redact(String(why))}`, { cause: e });
     } finally {
       clearTimeout(id);
-      userSignal.removeEventListener("abort", onAbort);
+      userSignal?.removeEventListener("abort", onAbort);
     }
   }
 
+  let allowed = "https://"; // and the origin (with a "/") of the last loopback URL allowed
   return async function comm100Fetch(input: Request): Promise<Response> {
     const req = input as TimedRequest;
+    const url = req.url;
     // checked here too, not only on `baseUrl`: a middleware may have rewritten the URL
-    if (!req.url.startsWith("https://")) {
-      const u = new URL(req.url);
+    if (!url.startsWith("https://") && !url.startsWith(allowed)) {
+      const u = new URL(url);
       if (u.protocol !== "https:" && !(u.protocol === "http:" && isLoopback(u.hostname)))
         throw new Comm100ConfigError(o.redact(`Refusing to send credentials to ${u.protocol}//${u.host}: use https (http only for loopback hosts)`));
+      allowed = `${u.origin}/`;
     }
     const timeoutMs = req.timeoutMs ?? o.timeoutMs;
+    const userSignal = req.callerSignal !== undefined ? req.callerSignal : req.signal;
     const r = o.retry;
     const max = r && IDEMPOTENT.includes(req.method) ? r.retries : 0;
     for (let n = 0; ; n++) {
       let res: Response | undefined;
       try {
         // a body is a stream read once: keep a copy while another attempt may need it
-        res = await attempt(n < max && req.body ? req.clone() : req, timeoutMs, n + 1);
+        res = await attempt(n < max && req.body ? req.clone() : req, url, userSignal, timeoutMs, n + 1);
         // Only 500/502/503/504 are retried: never a 4xx (the daily-quota 403 included).
         if (n >= max || !RETRY_STATUS.includes(res.status)) return res;
       } catch (e) {
@@ -210,7 +224,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
       const rr = r as Required<RetryOptions>;
       const ra = parseRetryAfter(res?.headers.get("retry-after") ?? null);
       const delay = ra !== undefined ? Math.min(ra, rr.maxRetryAfterMs) : Math.random() * Math.min(rr.maxDelayMs, rr.minDelayMs * 2 ** n);
-      log("comm100 retry", () => ({ method: req.method, url: req.url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) }));
+      log?.("comm100 retry", { method: req.method, url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) });
       await sleep(delay, req.signal);
     }
   };
