@@ -69,14 +69,14 @@ export function isLoopback(host: string): boolean {
  */
 type TimedRequest = Request & { timeoutMs?: number; callerSignal?: AbortSignal | null };
 
+const utf8 = new TextDecoder();
+
 /**
  * The answer, read whole inside the attempt (so a body that stalls times out and one cut short is
  * retried). `new Response(bytes)` would make undici build and read a second stream per request;
- * this serves the bytes to `text`/`json`/`arrayBuffer` directly and builds a real body only when
- * something asks for `body`, `blob`, `formData`... It is still a `Response` (status, headers, url).
+ * this serves `text()`/`json()` from the bytes and builds a real body only for the other readers
+ * (`body`, `blob()`, `clone()`...). Status, headers (a mutable copy) and url are a Response's own.
  */
-const utf8 = new TextDecoder();
-
 class BufferedResponse extends Response {
   #bytes: ArrayBuffer | null;
   #res: Response;
@@ -92,7 +92,7 @@ class BufferedResponse extends Response {
     this.#url = url;
   }
 
-  /** A real Response over the bytes (consumed too when they were already read), for the rare paths. */
+  /** A real Response over the bytes (already consumed if they were read), for the rare readers. */
   #full(): Response {
     if (!this.#real) {
       this.#real = new Response(this.#bytes, this);
@@ -101,15 +101,10 @@ class BufferedResponse extends Response {
     return this.#real;
   }
 
-  #read<T>(fn: (b: ArrayBuffer) => T, slow: (r: Response) => Promise<T>): Promise<T> {
-    if (this.#real) return slow(this.#real);
-    if (this.#used) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+  #text(): string {
+    if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
     this.#used = true;
-    try {
-      return Promise.resolve(fn(this.#bytes ?? new ArrayBuffer(0)));
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    return this.#bytes ? utf8.decode(this.#bytes) : "";
   }
 
   override get url() {
@@ -121,14 +116,17 @@ class BufferedResponse extends Response {
   override get bodyUsed() {
     return this.#real ? this.#real.bodyUsed : this.#used;
   }
-  override text() {
-    return this.#read((b) => utf8.decode(b), (r) => r.text());
+  override async text() {
+    return this.#real ? this.#real.text() : this.#text();
   }
-  override json() {
-    return this.#read((b) => JSON.parse(utf8.decode(b)), (r) => r.json());
+  override async json() {
+    return this.#real ? this.#real.json() : JSON.parse(this.#text());
   }
   override arrayBuffer() {
-    return this.#read((b) => b.slice(0), (r) => r.arrayBuffer());
+    return this.#full().arrayBuffer();
+  }
+  override bytes() {
+    return this.#full().bytes();
   }
   override blob() {
     return this.#full().blob();
@@ -137,8 +135,7 @@ class BufferedResponse extends Response {
     return this.#full().formData();
   }
   override clone(): Response {
-    if (this.#real || this.#used) return this.#full().clone();
-    return new BufferedResponse(this.#bytes, this.#res, this.#url);
+    return this.#real || this.#used ? this.#full().clone() : new BufferedResponse(this.#bytes, this.#res, this.#url);
   }
 }
 
