@@ -12,9 +12,9 @@ import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { createMockServer, type MockServer } from "@comm100-sdk/mock-server";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium.mjs";
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Where the tarballs are installed, as a user's project would have them. */
 let dir: string;
@@ -121,11 +121,7 @@ describe("headless Chromium", () => {
 
   beforeAll(async () => {
     try {
-      if (!existsSync(CHROMIUM)) {
-        throw new Error(
-          `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; these tests never download a browser.`,
-        );
-      }
+      assertChromium();
       const urlOf = (file: string) => "/" + relative(dir, file).split(sep).join("/");
       const clientDir = join(dir, "node_modules/@comm100-sdk/client");
       const fetchDir = dirname(createRequire(join(clientDir, "package.json")).resolve("openapi-fetch/package.json"));
@@ -145,16 +141,8 @@ const baseUrl = new URLSearchParams(location.search).get("api");
       server = await staticServer(dir, page);
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
       });
     } catch (err) {
       // Reported by every test below (so each counts as failed), not only as a hook error.

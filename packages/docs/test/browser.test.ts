@@ -7,8 +7,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
 import { htmlPath, screenshotDir, specPath } from "./paths.js";
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/lib/chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const pageUrl = pathToFileURL(htmlPath).href;
 
 type Op = { operationId: string; method: string; path: string; summary: string; tag: string };
@@ -35,24 +35,12 @@ function ready(): void {
 }
 
 async function setup(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; these tests never download a browser.`,
-    );
-  }
+  assertChromium();
   if (!existsSync(htmlPath)) throw new Error(`${htmlPath} is missing: build the docs first`);
   ops = listOperations(loadSpec(specPath));
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Everything but the file itself (and what the page makes in memory) is blocked and counted.
