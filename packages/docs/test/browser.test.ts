@@ -135,7 +135,9 @@ describe("API reference page in Chromium", () => {
     // switch the sample language to TypeScript
     const languages = page.locator('[data-component-name="Dropdown/Dropdown"] button').filter({ hasText: /^curl$/ });
     await languages.filter({ visible: true }).first().click();
-    await page.getByRole("menuitem", { name: "TypeScript", exact: true }).first().click();
+    // The menu exists only while open. Dispatch the click: near the bottom of the window the menu
+    // can open past the viewport, where a pointer click cannot reach it (seen under load in CI).
+    await page.getByRole("menuitem", { name: "TypeScript", exact: true }).first().dispatchEvent("click");
     await expect.poll(() => page.locator("pre, code").filter({ hasText: "createComm100Client" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshotDir, "typescript-sample.png") });
   });
