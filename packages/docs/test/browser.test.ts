@@ -134,10 +134,20 @@ describe("API reference page in Chromium", () => {
     await expect.poll(() => page.locator("pre, code").filter({ hasText: "curl -" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // switch the sample language to TypeScript
     const languages = page.locator('[data-component-name="Dropdown/Dropdown"] button').filter({ hasText: /^curl$/ });
-    await languages.filter({ visible: true }).first().click();
-    // The menu exists only while open. Dispatch the click: near the bottom of the window the menu
-    // can open past the viewport, where a pointer click cannot reach it (seen under load in CI).
-    await page.getByRole("menuitem", { name: "TypeScript", exact: true }).first().dispatchEvent("click");
+    const typescript = page.getByRole("menuitem", { name: "TypeScript", exact: true });
+    // Under load a click can land while Redoc still scrolls to the operation and open nothing:
+    // click again until the menu (which exists only while open) is there.
+    await expect
+      .poll(
+        async () => {
+          if ((await typescript.count()) === 0) await languages.filter({ visible: true }).first().click();
+          return typescript.count();
+        },
+        { timeout: 30_000, intervals: [250, 500, 1000] },
+      )
+      .toBeGreaterThan(0);
+    // Dispatched: near the bottom of the window the menu can open past the viewport.
+    await typescript.first().dispatchEvent("click");
     await expect.poll(() => page.locator("pre, code").filter({ hasText: "createComm100Client" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshotDir, "typescript-sample.png") });
   });
