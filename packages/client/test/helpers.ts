@@ -86,6 +86,20 @@ export async function startServer(handler: Handler = (_r, res) => json(res, 200,
   return s;
 }
 
+/**
+ * A fetch that sends every request to `server` whatever host its URL names (a hosts-file entry in
+ * effect), so tests can use made-up hosts; `calls` records the URLs it was asked for.
+ */
+export function mappedFetch(server: TestServer): { fetch: (req: Request) => Promise<Response>; calls: string[] } {
+  const calls: string[] = [];
+  const fetch = (req: Request) => {
+    calls.push(req.url);
+    const u = new URL(req.url);
+    return globalThis.fetch(new Request(`${server.url}${u.pathname}${u.search}`, req));
+  };
+  return { fetch, calls };
+}
+
 export const EMAIL = "agent@example.com";
 export const API_KEY = "sk-test-0123456789abcdef0123456789abcdef";
 

@@ -4,13 +4,12 @@
 // (String, util.inspect with hidden fields, JSON.stringify, stack, the cause chain) and searched
 // for the key, its Basic value and the email:key pair. Plain http to a non-loopback host is
 // refused before a byte is sent.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Comm100ConfigError, createComm100Client, type Middleware } from "../../src/index.js";
 import { startFaultServer, type Fault } from "./fault-server.js";
 import { writeFigures } from "./report.js";
+import { json, mappedFetch, startServer, type TestServer } from "../helpers.js";
 import { EMAIL, runScenario, SCENARIOS } from "./scenarios.js";
 
 const KEY = "LeakCanary-7f3e2d1c0b9a88776655";
@@ -129,61 +128,51 @@ describe("secrets: servers that echo the credentials back", () => {
 });
 
 describe("secrets: plain http to a non-loopback host is refused before any byte", () => {
-  let port = 0;
-  const received: string[] = [];
-  const server = createServer((req, res) => {
-    received.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end("[]");
-  });
-  beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
+  let server: TestServer;
   /** Maps the made-up host `chat.comm100.internal` to the local server (a hosts-file entry in effect). */
-  const fetchCalls: string[] = [];
-  const mapped = (req: Request) => {
-    fetchCalls.push(req.url);
-    const u = new URL(req.url);
-    return globalThis.fetch(new Request(`http://127.0.0.1:${port}${u.pathname}${u.search}`, req));
+  let mapped: ReturnType<typeof mappedFetch>;
+  beforeAll(async () => {
+    server = await startServer((_r, res) => json(res, 200, []));
+    mapped = mappedFetch(server);
+  });
+  const reset = () => {
+    server.requests.length = mapped.calls.length = 0;
   };
 
   it("https to the mapped host works (the mapping is real)", async () => {
-    fetchCalls.length = received.length = 0;
-    const c = createComm100Client({ baseUrl: "https://chat.comm100.internal/api/v1", email: EMAIL, apiKey: KEY, fetch: mapped });
+    reset();
+    const c = createComm100Client({ baseUrl: "https://chat.comm100.internal/api/v1", email: EMAIL, apiKey: KEY, fetch: mapped.fetch });
     expect(await c.agents.list()).toEqual([]);
-    expect(fetchCalls).toEqual(["https://chat.comm100.internal/api/v1/livechat/operators"]);
-    expect(received).toHaveLength(1);
+    expect(mapped.calls).toEqual(["https://chat.comm100.internal/api/v1/livechat/operators"]);
+    expect(server.requests).toHaveLength(1);
   });
 
   for (const baseUrl of ["http://chat.comm100.internal/api/v1", "http://10.0.0.8:4010/api/v1", "http://[fe80::1]/api/v1", "http://127.0.0.1.nip.io/api/v1", "http://localhost.example.com/api/v1"]) {
     it(`${baseUrl}: Comm100ConfigError at creation, zero fetch calls, nothing received`, () => {
-      fetchCalls.length = received.length = 0;
+      reset();
       const globalSpy = vi.spyOn(globalThis, "fetch");
-      expect(() => createComm100Client({ baseUrl, email: EMAIL, apiKey: KEY, fetch: mapped })).toThrow(Comm100ConfigError);
-      expect(fetchCalls).toEqual([]);
+      expect(() => createComm100Client({ baseUrl, email: EMAIL, apiKey: KEY, fetch: mapped.fetch })).toThrow(Comm100ConfigError);
+      expect(mapped.calls).toEqual([]);
       expect(globalSpy).not.toHaveBeenCalled();
       globalSpy.mockRestore();
-      expect(received).toEqual([]);
+      expect(server.requests).toEqual([]);
     });
   }
 
   it("a middleware rewrite to http://<non-loopback> is refused too (zero fetch calls)", async () => {
-    fetchCalls.length = received.length = 0;
+    reset();
     const c = createComm100Client({
       baseUrl: "https://chat.comm100.internal/api/v1",
       email: EMAIL,
       apiKey: KEY,
-      fetch: mapped,
+      fetch: mapped.fetch,
       middleware: [{ onRequest: ({ request }) => new Request(request.url.replace("https:", "http:"), request) }],
     });
     const err = await c.agents.list().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Comm100ConfigError);
     captured.push(["middleware rewrite error", err]);
-    expect(fetchCalls).toEqual([]);
-    expect(received).toEqual([]);
+    expect(mapped.calls).toEqual([]);
+    expect(server.requests).toEqual([]);
   });
 
   it("a cross-origin redirect does not carry the Authorization header", async () => {
