@@ -1,12 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The spec package folder. */
 export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** The shared reference folder sits beside the repository root. */
-export const referenceDir = path.resolve(specDir, "..", "..", "shared", "reference");
-export const samplesDir = path.join(referenceDir, "v1-samples");
+/** The documented samples and the endpoint inventory (test data, inside the repository). */
+export { inventoryFile, loadSamples, samplesDir, type Sample } from "../reference/samples.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
@@ -27,22 +26,6 @@ export type OpenApi = {
 
 export function loadBundle(): OpenApi {
   return JSON.parse(readFileSync(path.join(specDir, "dist", "openapi.json"), "utf8")) as OpenApi;
-}
-
-export type Sample = {
-  file: string;
-  method: string;
-  path: string;
-  source: string;
-  request: null | { pathParams: Record<string, string>; query: Record<string, string>; sampleUrl: string; bodyFormat: string | null; body: unknown };
-  response: unknown;
-};
-
-export function loadSamples(): Sample[] {
-  return readdirSync(samplesDir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(path.join(samplesDir, file), "utf8")) as Omit<Sample, "file">) }));
 }
 
 export type OperationRef = { method: string; path: string; operation: Operation; pathItem: PathItem };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findOperation, listOperations, loadBundle, loadSamples, referenceDir, templateOf, toSpecPath } from "./helpers.js";
+import { findOperation, listOperations, loadBundle, loadSamples, inventoryFile, templateOf, toSpecPath } from "./helpers.js";
 
 const spec = loadBundle();
 const ops = listOperations(spec);
@@ -9,7 +9,7 @@ const samples = loadSamples();
 
 /** Groups and endpoint counts from the Summary table of the reference inventory. */
 function inventory(): { group: string; count: number }[] {
-  const md = readFileSync(path.join(referenceDir, "comm100-api-v1.md"), "utf8");
+  const md = readFileSync(inventoryFile, "utf8");
   const summary = md.slice(md.indexOf("## Summary"), md.indexOf("\n---\n", md.indexOf("## Summary")));
   const rows: { group: string; count: number }[] = [];
   for (const line of summary.split("\n")) {

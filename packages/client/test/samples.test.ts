@@ -1,14 +1,13 @@
-// Every documented sample request (../shared/reference/v1-samples, beside the repository) is
+// Every documented sample request (spec/reference/samples, test data with provenance) is
 // reproduced on the wire through the resource style: method, path, query, body, auth header.
 // Driven by the sample files and the spec's operations; nothing is listed by hand.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { listOperations } from "../../../scripts/lib/operations.mjs";
+import { inventoryFile, samplesDir } from "../../../spec/reference/samples.js";
 import { basicOf, clientFor, EMAIL, API_KEY, startServer } from "./helpers.js";
 
-const reference = new URL("../../../../shared/reference/", import.meta.url);
-const dir = fileURLToPath(new URL("v1-samples/", reference));
+const dir = samplesDir;
 const present = existsSync(dir);
 
 interface Sample {
@@ -26,7 +25,7 @@ interface Sample {
 const ops = listOperations();
 /** The inventory's endpoint count: once the spec has them all, every sample must map to an operation. */
 const total = present
-  ? Number(/\*\*Total public endpoints\*\*\s*\|\s*\*\*(\d+)\*\*/.exec(readFileSync(new URL("comm100-api-v1.md", reference), "utf8"))?.[1] ?? Infinity)
+  ? Number(/\*\*Total public endpoints\*\*\s*\|\s*\*\*(\d+)\*\*/.exec(readFileSync(inventoryFile, "utf8"))?.[1] ?? Infinity)
   : Infinity;
 const specComplete = ops.length >= total;
 const files = present ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
@@ -34,7 +33,7 @@ const files = present ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort
 const formDecode = (v: string) => decodeURIComponent(v.replace(/\+/g, " "));
 
 describe("documented samples on the wire", () => {
-  it("finds the documented samples beside the repository (shared/reference/v1-samples)", () => {
+  it("finds the documented samples in the repository (spec/reference/samples)", () => {
     expect(present, dir).toBe(true);
   });
   it("there are samples, and every spec operation is known to the client", () => {

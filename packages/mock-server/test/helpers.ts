@@ -9,8 +9,6 @@ export { listOperations, loadSpec };
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Schema = Record<string, unknown>;
 
-/** `<repo>/../shared/reference/v1-samples`, next to the repository root. */
-export const SAMPLES_DIR = fileURLToPath(new URL("../../../../shared/reference/v1-samples/", import.meta.url));
 
 export const EMAIL = "agent@example.com";
 export const API_KEY = "0123456789abcdef";
@@ -37,25 +35,8 @@ export function useMockServer(): { readonly url: string; readonly server: MockSe
   };
 }
 
-export interface Sample {
-  file: string;
-  method: string;
-  path: string;
-  request: null | {
-    pathParams: Record<string, string>;
-    query: Record<string, string>;
-    bodyFormat: "form" | "json" | null;
-    body: unknown;
-    sampleUrl: string;
-  };
-}
-
-export function loadSamples(): Sample[] {
-  return readdirSync(SAMPLES_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(join(SAMPLES_DIR, file), "utf8")) as Omit<Sample, "file">) }));
-}
+/** The documented samples (test data kept beside the spec). */
+export { loadSamples, type Sample } from "../../../spec/reference/samples.js";
 
 /** Resolves a local `$ref` chain in the spec. */
 export function resolve<T = Schema>(spec: Schema, node: unknown): T {
