@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Makes the page built by `redocly build-docs --inlineBundle` fully offline. Redoc inlines its
 // script and styles, but its "API docs by Redocly" badge loads a logo image from Redoc's CDN;
 // that URL is swapped for an inline SVG. Then the page is checked: any remaining URL that the
@@ -8,18 +9,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const badge = (text, width) =>
+const badge = (/** @type {string} */ text, /** @type {number} */ width) =>
   `data:image/svg+xml,${encodeURIComponent(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="14" viewBox="0 0 ${width} 14">` +
       `<text x="0" y="11" font-family="sans-serif" font-size="11" font-weight="600" fill="#3b3c45">${text}</text></svg>`,
   )}`;
 
+/** @type {[string, string][]} */
 const REPLACEMENTS = [
   ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", badge("Redocly", 46)],
   ["https://cdn.redoc.ly/redoc/logo-mini.svg", badge("R", 10)],
 ];
 
-/** URLs in the page that a browser would load without a click. */
+/** URLs in the page that a browser would load without a click. @param {string} html @returns {string[]} */
 export function fetchedUrls(html) {
   const found = new Set();
   const patterns = [
@@ -38,6 +40,7 @@ export function fetchedUrls(html) {
   return [...found];
 }
 
+/** @param {string} html */
 export function makeOffline(html) {
   let out = html;
   for (const [from, to] of REPLACEMENTS) out = out.split(from).join(to);

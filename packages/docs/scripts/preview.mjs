@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generate } from "../../../scripts/generate-code-samples.mjs";
+import { generate } from "./generate-code-samples.mjs";
 import { fetchedUrls, makeOffline } from "./offline.mjs";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));

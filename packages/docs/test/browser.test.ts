@@ -11,7 +11,7 @@ import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/l
 
 const pageUrl = pathToFileURL(htmlPath).href;
 
-type Op = { operationId: string; method: string; path: string; summary: string; tag: string };
+type Op = { operationId: string; method: string; path: string; summary: string; tag: string; body?: unknown };
 
 let browser: Browser;
 let page: Page;
@@ -143,7 +143,7 @@ describe("API reference page in Chromium", () => {
           if ((await typescript.count()) === 0) await languages.filter({ visible: true }).first().click();
           return typescript.count();
         },
-        { timeout: 30_000, intervals: [250, 500, 1000] },
+        { timeout: 30_000, interval: 500 },
       )
       .toBeGreaterThan(0);
     // Dispatched: near the bottom of the window the menu can open past the viewport.

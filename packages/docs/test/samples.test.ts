@@ -12,8 +12,9 @@ import {
   sampleInputs,
   samplesModule,
   typescriptSample,
-} from "../../../scripts/lib/code-samples.mjs";
+} from "../scripts/lib/code-samples.mjs";
 import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import type { OperationSamples } from "../scripts/lib/code-samples.mjs";
 import { decoratedPath, pkgDir, samplesPath, specPath } from "./paths.js";
 
 const require = createRequire(import.meta.url);
@@ -81,7 +82,11 @@ const mini = {
   },
 };
 
-const byId = (spec: unknown, id: string) => listOperations(spec).find((o: { operationId: string }) => o.operationId === id);
+const byId = (spec: unknown, id: string) => {
+  const op = listOperations(spec).find((o) => o.operationId === id);
+  if (!op) throw new Error(`no operation ${id}`);
+  return op;
+};
 
 describe("sample generator", () => {
   it("sends form bodies as fields with lists comma-joined, encoding what needs it", () => {
@@ -133,7 +138,7 @@ describe("sample generator", () => {
 
 describe("samples of the real spec", () => {
   let spec: any;
-  let samples: Map<string, { op: any; curl: string; typescript: string }>;
+  let samples: Map<string, OperationSamples>;
   beforeAll(() => {
     spec = loadSpec(specPath);
     samples = codeSamples(spec);
@@ -143,7 +148,7 @@ describe("samples of the real spec", () => {
     const ops = listOperations(spec);
     expect(samples.size).toBe(ops.length);
     for (const op of ops) {
-      const { curl, typescript } = samples.get(op.operationId)!;
+      const { curl = "", typescript = "" } = samples.get(op.operationId)!.sources;
       expect(curl, op.operationId).toMatch(/^curl /);
       expect(curl, op.operationId).toContain('-u "agent@example.com:$COMM100_API_KEY"');
       const url = curl.match(/'(https:\/\/[^']+)'/)?.[1] ?? "";
@@ -205,5 +210,17 @@ describe("samples of the real spec", () => {
     expect(inSamples, `TypeScript samples that do not compile:\n${inSamples.join("\n")}`).toEqual([]);
     expect(inCanary.length, `the canary should not compile; tsc said:\n${out}`).toBeGreaterThanOrEqual(2);
     expect(errors.length - inSamples.length - inCanary.length, out).toBe(0);
+  });
+});
+
+describe("the generator's own types", () => {
+  it("type-check (JSDoc with checkJs, tsconfig.json of this package)", () => {
+    const tsc = require.resolve("typescript/bin/tsc");
+    const r = spawnSync(process.execPath, [tsc, "-p", join(pkgDir, "tsconfig.json"), "--pretty", "false"], {
+      cwd: pkgDir,
+      encoding: "utf8",
+    });
+    expect(`${r.stdout}${r.stderr}`).toBe("");
+    expect(r.status).toBe(0);
   });
 });

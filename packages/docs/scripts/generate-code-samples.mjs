@@ -1,25 +1,31 @@
 #!/usr/bin/env node
+// @ts-check
 // Reads the bundled spec and writes, for the docs build:
-//   - a decorated copy of it with curl and TypeScript `x-codeSamples` on every operation and a
-//     "Using the TypeScript SDK" section in the introduction (never written back into spec/);
+//   - a decorated copy of it with the `x-codeSamples` of every operation (curl, TypeScript: see
+//     SAMPLE_PROVIDERS in lib/code-samples.mjs) and a "Using the TypeScript SDK" section in the
+//     introduction (never written back into spec/);
 //   - one TypeScript module holding every TypeScript sample, which the docs tests type-check
 //     against @comm100-sdk/client.
 //
-// usage: node scripts/generate-code-samples.mjs [--spec spec/dist/openapi.json]
-//          [--out packages/docs/dist/openapi.json] [--samples packages/docs/.tmp/samples.ts]
+// usage: node scripts/generate-code-samples.mjs [--spec ../../spec/dist/openapi.json]
+//          [--out dist/openapi.json] [--samples .tmp/samples.ts]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { codeSamples, decorateSpec, samplesModule } from "./lib/code-samples.mjs";
-import { SPEC_PATH, loadSpec } from "./lib/operations.mjs";
+import { SPEC_PATH, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { SAMPLE_PROVIDERS, codeSamples, decorateSpec, samplesModule } from "./lib/code-samples.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const pkgDir = fileURLToPath(new URL("..", import.meta.url));
 
+/**
+ * @param {{ spec?: string, out?: string, samples?: string | null }} [options]
+ * @returns {{ operations: number, out: string, samples: string | null }}
+ */
 export function generate({
   spec: specPath = SPEC_PATH,
-  out = resolve(root, "packages/docs/dist/openapi.json"),
-  samples: samplesPath = resolve(root, "packages/docs/.tmp/samples.ts"),
+  out = resolve(pkgDir, "dist/openapi.json"),
+  samples: samplesPath = resolve(pkgDir, ".tmp/samples.ts"),
 } = {}) {
   const spec = loadSpec(specPath);
   const samples = codeSamples(spec);
@@ -37,9 +43,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { values } = parseArgs({
     options: { spec: { type: "string" }, out: { type: "string" }, samples: { type: "string" } },
   });
-  const opts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(v)]));
+  const opts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, resolve(String(v))]));
   const started = performance.now();
   const r = generate(opts);
   const ms = Math.round(performance.now() - started);
-  console.log(`code samples: ${r.operations} operations x 3 samples (curl, TypeScript request and resource style) -> ${r.out} (+ ${r.samples}) in ${ms} ms`);
+  const labels = SAMPLE_PROVIDERS.map((p) => p.label).join(", ");
+  console.log(`code samples: ${r.operations} operations x ${SAMPLE_PROVIDERS.length} samples (${labels}) -> ${r.out} (+ ${r.samples}) in ${ms} ms`);
 }

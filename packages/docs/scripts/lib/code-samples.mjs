@@ -1,8 +1,34 @@
+// @ts-check
 // Code samples for every operation, derived from the spec (never written by hand per operation):
-// a curl command and a TypeScript snippet using @comm100-sdk/client, both filled in from the
+// a curl command and TypeScript snippets using @comm100-sdk/client, all filled in from the
 // spec's parameter and request body examples. Used by scripts/generate-code-samples.mjs.
-import { listOperations } from "./operations.mjs";
-import { resolveRef } from "./refs.mjs";
+// The languages shown are the entries of SAMPLE_PROVIDERS: add a provider to add a language.
+import { listOperations } from "../../../../scripts/lib/operations.mjs";
+import { resolveRef } from "../../../../scripts/lib/refs.mjs";
+
+/** @typedef {Record<string, any>} Spec A bundled OpenAPI 3.1 document (every `$ref` local). */
+/** @typedef {import("../../../../scripts/lib/operations.mjs").OperationInfo} OperationInfo */
+/**
+ * @typedef {object} SampleInputs The concrete values a sample shows for one operation.
+ * @property {Record<string, unknown>} path path parameter values by name
+ * @property {[string, unknown][]} query query parameters in the order the spec lists them
+ * @property {unknown} body the request body, `undefined` when none is sent
+ */
+/**
+ * @typedef {object} SampleProvider One language of the code samples.
+ * @property {string} id key of the sample in `OperationSamples.sources`
+ * @property {string} lang Redoc's highlighting language
+ * @property {string} label the tab's name (must also be listed in redocly.yaml)
+ * @property {(spec: Spec, op: OperationInfo, inputs: SampleInputs) => string} render
+ * @property {string} [typeCheck] when set, the sample is TypeScript and goes into the
+ *   type-checked samples module as the function `<operationId><typeCheck>`
+ */
+/**
+ * @typedef {object} OperationSamples
+ * @property {OperationInfo} op
+ * @property {SampleInputs} inputs
+ * @property {Record<string, string>} sources rendered sample by provider id
+ */
 
 export const SAMPLE_EMAIL = "agent@example.com";
 export const API_KEY_ENV = "COMM100_API_KEY";
@@ -11,20 +37,24 @@ export const CLIENT_PACKAGE = "@comm100-sdk/client";
 export { resolveRef };
 
 /** The default server with its variables filled in: https://hosted.comm100.com/api/v1 */
+/** @param {Spec} spec @returns {string} */
 export function defaultBaseUrl(spec) {
   const server = spec.servers?.[0];
   if (!server) return "https://hosted.comm100.com/api/v1";
-  return server.url.replace(/\{([^}]+)\}/g, (_, name) => server.variables?.[name]?.default ?? name);
+  return server.url.replace(/\{([^}]+)\}/g, (/** @type {string} */ _, /** @type {string} */ name) => server.variables?.[name]?.default ?? name);
 }
 
-/** The domain the TypeScript samples pass to createComm100Client. */
+/** The domain the TypeScript samples pass to createComm100Client. @param {Spec} spec @returns {string} */
 export function defaultDomain(spec) {
   return spec.servers?.[0]?.variables?.domain?.default ?? new URL(defaultBaseUrl(spec)).host;
 }
 
 const NONE = Symbol("none");
 
-/** First example found on a parameter or media type object (`example`, then `examples`). */
+/**
+ * First example found on a parameter or media type object (`example`, then `examples`).
+ * @param {Spec} spec @param {any} holder @returns {unknown}
+ */
 function exampleOf(spec, holder) {
   if (!holder || typeof holder !== "object") return NONE;
   if (holder.example !== undefined) return holder.example;
@@ -37,7 +67,11 @@ function exampleOf(spec, holder) {
   return NONE;
 }
 
-/** A value for a schema: its example, default, first enum value, or a typed placeholder. */
+/**
+ * A value for a schema: its example, default, first enum value, or a typed placeholder.
+ * @param {Spec} spec @param {unknown} rawSchema @param {string} [name] @param {number} [depth]
+ * @returns {any}
+ */
 export function sampleFromSchema(spec, rawSchema, name = "value", depth = 0) {
   const schema = resolveRef(spec, rawSchema) ?? {};
   const ex = exampleOf(spec, schema);
@@ -49,13 +83,13 @@ export function sampleFromSchema(spec, rawSchema, name = "value", depth = 0) {
   for (const key of ["allOf", "oneOf", "anyOf"]) {
     if (Array.isArray(schema[key]) && schema[key].length) {
       if (key === "allOf") {
-        return Object.assign({}, ...schema.allOf.map((s) => sampleFromSchema(spec, s, name, depth + 1)));
+        return Object.assign({}, ...schema.allOf.map((/** @type {unknown} */ s) => sampleFromSchema(spec, s, name, depth + 1)));
       }
-      const firstNonNull = schema[key].find((s) => resolveRef(spec, s)?.type !== "null") ?? schema[key][0];
+      const firstNonNull = schema[key].find((/** @type {unknown} */ s) => resolveRef(spec, s)?.type !== "null") ?? schema[key][0];
       return sampleFromSchema(spec, firstNonNull, name, depth + 1);
     }
   }
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  const type = Array.isArray(schema.type) ? schema.type.find((/** @type {string} */ t) => t !== "null") : schema.type;
   switch (type) {
     case "integer":
     case "number":
@@ -65,6 +99,7 @@ export function sampleFromSchema(spec, rawSchema, name = "value", depth = 0) {
     case "array":
       return depth > 4 ? [] : [sampleFromSchema(spec, schema.items ?? {}, name, depth + 1)];
     case "object": {
+      /** @type {Record<string, unknown>} */
       const out = {};
       if (depth > 4) return out;
       for (const prop of schema.required ?? []) {
@@ -81,11 +116,14 @@ export function sampleFromSchema(spec, rawSchema, name = "value", depth = 0) {
   }
 }
 
-/** The raw parameter objects of an operation (path item + operation), resolved. */
+/**
+ * The raw parameter objects of an operation (path item + operation), resolved.
+ * @param {Spec} spec @param {string} path @param {string} method @returns {any[]}
+ */
 function operationParameters(spec, path, method) {
   const item = resolveRef(spec, spec.paths[path]);
   const op = item[method.toLowerCase()];
-  return [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveRef(spec, p));
+  return [...(item.parameters ?? []), ...(op.parameters ?? [])].map((/** @type {unknown} */ p) => resolveRef(spec, p));
 }
 
 /**
@@ -93,15 +131,18 @@ function operationParameters(spec, path, method) {
  * { path: {name: value}, query: [[name, value]], body: value | undefined }.
  * Path parameters and required query parameters always get a value; optional query parameters
  * only when the spec gives them an explicit example (a default needs no sending).
+ * @param {Spec} spec @param {OperationInfo} op @returns {SampleInputs}
  */
 export function sampleInputs(spec, op) {
   const params = operationParameters(spec, op.path, op.method);
+  /** @type {Record<string, unknown>} */
   const path = {};
   for (const name of op.pathParams) {
     const p = params.find((x) => x.in === "path" && x.name === name) ?? { name, schema: { type: "string" } };
     const ex = exampleOf(spec, p);
     path[name] = ex !== NONE ? ex : sampleFromSchema(spec, p.schema, name);
   }
+  /** @type {[string, unknown][]} */
   const query = [];
   for (const p of params.filter((x) => x.in === "query")) {
     const ex = exampleOf(spec, p);
@@ -125,33 +166,38 @@ export function sampleInputs(spec, op) {
 
 // ---------------------------------------------------------------- curl
 
-/** Quotes a word for a POSIX shell when it needs it. */
+/** Quotes a word for a POSIX shell. @param {unknown} s @returns {string} */
 export function shellQuote(s) {
   const str = String(s);
   return `'${str.replace(/'/g, `'\\''`)}'`;
 }
 
-/** How a form field or query value goes on the wire: lists comma-joined (style form, explode false). */
+/**
+ * How a form field or query value goes on the wire: lists comma-joined (style form, explode false).
+ * @param {unknown} v @returns {string}
+ */
 export function wireValue(v) {
   if (Array.isArray(v)) return v.map(wireValue).join(",");
   if (v && typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
 
-/** Encodes a path segment, keeping the characters RFC 3986 allows there (`@`, `:` ...). */
+/** Encodes a path segment, keeping the characters RFC 3986 allows there (`@`, `:` ...). @param {unknown} v */
 function encodeSegment(v) {
   return encodeURIComponent(String(v)).replace(/%(40|3A|24|2C|3B|3D|2B|21|27|28|29|2A)/gi, (m) =>
     decodeURIComponent(m),
   );
 }
 
+/** @param {[string, unknown][]} pairs */
 function queryString(pairs) {
   return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(wireValue(v))}`).join("&");
 }
 
+/** @param {Spec} spec @param {OperationInfo} op @param {SampleInputs} [inputs] @returns {string} */
 export function curlSample(spec, op, inputs = sampleInputs(spec, op)) {
   const base = defaultBaseUrl(spec);
-  let url = base + op.path.replace(/\{([^}]+)\}/g, (_, n) => encodeSegment(inputs.path[n]));
+  let url = base + op.path.replace(/\{([^}]+)\}/g, (/** @type {string} */ _, /** @type {string} */ n) => encodeSegment(inputs.path[n]));
   const useGet = op.method === "GET" && inputs.query.length > 0;
   if (!useGet && inputs.query.length) url += `?${queryString(inputs.query)}`;
 
@@ -190,7 +236,10 @@ export function curlSample(spec, op, inputs = sampleInputs(spec, op)) {
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A JavaScript literal for a JSON value, with unquoted keys where possible. */
+/**
+ * A JavaScript literal for a JSON value, with unquoted keys where possible.
+ * @param {unknown} value @param {string} [indent] @param {boolean} [multiline] @returns {string}
+ */
 export function tsLiteral(value, indent = "", multiline = false) {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
@@ -203,7 +252,7 @@ export function tsLiteral(value, indent = "", multiline = false) {
   if (value && typeof value === "object") {
     const entries = Object.entries(value);
     if (entries.length === 0) return "{}";
-    const key = (k) => (IDENT.test(k) ? k : JSON.stringify(k));
+    const key = (/** @type {string} */ k) => (IDENT.test(k) ? k : JSON.stringify(k));
     const flat = `{ ${entries.map(([k, v]) => `${key(k)}: ${tsLiteral(v, inner)}`).join(", ")} }`;
     if (!multiline && flat.length <= 60 && !flat.includes("\n")) return flat;
     const body = entries.map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)},`);
@@ -212,6 +261,7 @@ export function tsLiteral(value, indent = "", multiline = false) {
   return JSON.stringify(value);
 }
 
+/** @param {Spec} spec */
 export function tsClientSetup(spec) {
   return [
     `const comm100 = createComm100Client({`,
@@ -222,9 +272,14 @@ export function tsClientSetup(spec) {
   ].join("\n");
 }
 
-/** The request style: `comm100.GET("/livechat/...", { params, body })`, answering `{ data, error }`. */
+/**
+ * The request style: `comm100.GET("/livechat/...", { params, body })`, answering `{ data, error }`.
+ * @param {Spec} spec @param {OperationInfo} op @param {SampleInputs} [inputs]
+ */
 export function tsRequestCall(spec, op, inputs = sampleInputs(spec, op)) {
+  /** @type {Record<string, unknown>} */
   const init = {};
+  /** @type {Record<string, unknown>} */
   const params = {};
   if (op.pathParams.length) params.path = inputs.path;
   if (inputs.query.length) params.query = Object.fromEntries(inputs.query);
@@ -239,7 +294,10 @@ export function tsRequestCall(spec, op, inputs = sampleInputs(spec, op)) {
   ].join("\n");
 }
 
-/** A body the resource style takes as its own argument (a JSON array), not merged into params. */
+/**
+ * A body the resource style takes as its own argument (a JSON array), not merged into params.
+ * @param {Spec} spec @param {OperationInfo} op
+ */
 function isRawBody(spec, op) {
   if (!op.body || !/[/+]json$/.test(op.body.contentType)) return false;
   const s = resolveRef(spec, op.body.schema);
@@ -247,15 +305,17 @@ function isRawBody(spec, op) {
 }
 
 /**
- * The resource style (generated from tags and operationIds, see scripts/lib/operations.mjs):
+ * The resource style (generated from tags and operationIds, see the spec reader):
  * `comm100.<namespace>.<method>(...pathParams, params?)`, query and body fields in one object;
  * it returns the data and throws a typed error.
+ * @param {Spec} spec @param {OperationInfo} op @param {SampleInputs} [inputs]
  */
 export function tsResourceCall(spec, op, inputs = sampleInputs(spec, op)) {
   const args = op.pathParams.map((name) => tsLiteral(inputs.path[name]));
   if (isRawBody(spec, op)) {
     args.push(tsLiteral(inputs.body));
   } else {
+    /** @type {Record<string, unknown>} */
     const params = Object.fromEntries(inputs.query);
     if (inputs.body && typeof inputs.body === "object") Object.assign(params, inputs.body);
     if (Object.keys(params).length) args.push(tsLiteral(params));
@@ -267,30 +327,57 @@ export function tsResourceCall(spec, op, inputs = sampleInputs(spec, op)) {
   return result ? `const ${result} = ${call}\nconsole.log(${result});` : call;
 }
 
-const header = (spec) =>
+const header = (/** @type {Spec} */ spec) =>
   [`import { createComm100Client } from ${JSON.stringify(CLIENT_PACKAGE)};`, "", tsClientSetup(spec), ""].join("\n");
 
-/** The "TypeScript" sample: request style, the path exactly as this reference shows it. */
+/**
+ * The "TypeScript" sample: request style, the path exactly as this reference shows it.
+ * @param {Spec} spec @param {OperationInfo} op @param {SampleInputs} [inputs]
+ */
 export function typescriptSample(spec, op, inputs = sampleInputs(spec, op)) {
   return `${header(spec)}\n${tsRequestCall(spec, op, inputs)}`;
 }
 
-/** The "TypeScript (resource style)" sample. */
+/**
+ * The "TypeScript (resource style)" sample.
+ * @param {Spec} spec @param {OperationInfo} op @param {SampleInputs} [inputs]
+ */
 export function resourceSample(spec, op, inputs = sampleInputs(spec, op)) {
   return `${header(spec)}\n// Returns the data; a 4xx or 5xx answer throws a Comm100ApiError.\n${tsResourceCall(spec, op, inputs)}`;
 }
 
-/** { operationId -> { op, curl, typescript, resource } } for every operation of the spec. */
-export function codeSamples(spec) {
+/**
+ * The languages every operation shows, in tab order. Another language (a CLI, say) is one more
+ * entry here plus its label in redocly.yaml's `codeSamples.languages`.
+ * @type {SampleProvider[]}
+ */
+export const SAMPLE_PROVIDERS = [
+  { id: "curl", lang: "curl", label: "curl", render: curlSample },
+  // Redoc has no TypeScript grammar: it highlights the TypeScript samples as JavaScript.
+  { id: "typescript", lang: "javascript", label: "TypeScript", render: typescriptSample, typeCheck: "" },
+  {
+    id: "resource",
+    lang: "javascript",
+    label: "TypeScript (resource style)",
+    render: resourceSample,
+    typeCheck: "_resourceStyle",
+  },
+];
+
+/**
+ * The samples of every operation of the spec, by operationId.
+ * @param {Spec} spec @param {SampleProvider[]} [providers]
+ * @returns {Map<string, OperationSamples>}
+ */
+export function codeSamples(spec, providers = SAMPLE_PROVIDERS) {
+  /** @type {Map<string, OperationSamples>} */
   const out = new Map();
   for (const op of listOperations(spec)) {
     const inputs = sampleInputs(spec, op);
-    out.set(op.operationId, {
-      op,
-      curl: curlSample(spec, op, inputs),
-      typescript: typescriptSample(spec, op, inputs),
-      resource: resourceSample(spec, op, inputs),
-    });
+    /** @type {Record<string, string>} */
+    const sources = {};
+    for (const p of providers) sources[p.id] = p.render(spec, op, inputs);
+    out.set(op.operationId, { op, inputs, sources });
   }
   return out;
 }
@@ -298,15 +385,17 @@ export function codeSamples(spec) {
 /**
  * One TypeScript module holding every TypeScript sample, each in its own async function, so
  * that `tsc --noEmit` checks them all against the client in one run.
+ * @param {Spec} spec @param {Map<string, OperationSamples>} [samples]
+ * @param {SampleProvider[]} [providers]
  */
-export function samplesModule(spec, samples = codeSamples(spec)) {
+export function samplesModule(spec, samples = codeSamples(spec), providers = SAMPLE_PROVIDERS) {
   const parts = [
-    "// Generated by scripts/generate-code-samples.mjs from the OpenAPI document: do not edit.",
+    "// Generated by packages/docs/scripts/generate-code-samples.mjs from the OpenAPI document: do not edit.",
     "// Every TypeScript code sample of the API reference, type-checked against @comm100-sdk/client.",
     `import { createComm100Client } from ${JSON.stringify(CLIENT_PACKAGE)};`,
     "",
   ];
-  const fn = (name, sample) => {
+  const fn = (/** @type {string} */ name, /** @type {string} */ sample) => {
     const body = sample.split("\n").slice(2).join("\n"); // drop the import line and the blank after it
     parts.push(`export async function ${name}(): Promise<void> {`);
     parts.push(body.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n"));
@@ -314,15 +403,15 @@ export function samplesModule(spec, samples = codeSamples(spec)) {
   };
   parts.push("// the introduction's \"Using the TypeScript SDK\" section");
   fn("introduction", `import\n\n${introSnippet(spec)}`);
-  for (const [operationId, { op, typescript, resource }] of samples) {
+  const checked = providers.filter((p) => p.typeCheck !== undefined);
+  for (const [operationId, { op, sources }] of samples) {
     parts.push(`// ${op.method} ${op.path}`);
-    fn(operationId, typescript);
-    fn(`${operationId}_resourceStyle`, resource);
+    for (const p of checked) fn(`${operationId}${p.typeCheck}`, sources[p.id] ?? "");
   }
   return parts.join("\n");
 }
 
-/** The TypeScript of the introduction's SDK section (type-checked with the samples). */
+/** The TypeScript of the introduction's SDK section (type-checked with the samples). @param {Spec} spec */
 export function introSnippet(spec) {
   return `${tsClientSetup(spec)}
 
@@ -339,7 +428,7 @@ const agent = await comm100.agents.get("kelly@comm100.com");
 console.log(agent);`;
 }
 
-const SDK_SECTION = (spec) => `
+const SDK_SECTION = (/** @type {Spec} */ spec) => `
 
 ## Using the TypeScript SDK
 Every operation below shows a **curl** command and two **TypeScript** samples using
@@ -366,19 +455,20 @@ ${introSnippet(spec)}
   operation's responses.
 `;
 
-/** A copy of the spec with `x-codeSamples` on every operation and the SDK section in the intro. */
-export function decorateSpec(spec, samples = codeSamples(spec)) {
+/**
+ * A copy of the spec with `x-codeSamples` on every operation and the SDK section in the intro.
+ * @param {Spec} spec @param {Map<string, OperationSamples>} [samples]
+ * @param {SampleProvider[]} [providers]
+ * @returns {Spec}
+ */
+export function decorateSpec(spec, samples = codeSamples(spec), providers = SAMPLE_PROVIDERS) {
   const out = structuredClone(spec);
-  for (const [operationId, { op, curl, typescript, resource }] of samples) {
+  for (const [operationId, { op, sources }] of samples) {
     const item = resolveRef(out, out.paths[op.path]);
     const target = item[op.method.toLowerCase()];
     if (target.operationId !== operationId) throw new Error(`operation ${operationId} not found at ${op.method} ${op.path}`);
-    target["x-codeSamples"] = [
-      // Redoc keys a sample by its label and highlights it by lang (it has no TypeScript grammar).
-      { lang: "curl", label: "curl", source: curl },
-      { lang: "javascript", label: "TypeScript", source: typescript },
-      { lang: "javascript", label: "TypeScript (resource style)", source: resource },
-    ];
+    // Redoc keys a sample by its label and highlights it by lang.
+    target["x-codeSamples"] = providers.map((p) => ({ lang: p.lang, label: p.label, source: sources[p.id] }));
   }
   out.info = { ...out.info, description: `${(out.info?.description ?? "").trimEnd()}${SDK_SECTION(spec)}` };
   return out;
