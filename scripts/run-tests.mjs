@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { listOperations } from "./lib/operations.mjs";
+import { listOperations } from "@comm100-sdk/spec-reader";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "lint", "typecheck", "test", "--continue", ...process.argv.slice(2)], {
@@ -16,7 +16,8 @@ const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "lint", "typecheck", "t
   env: { TURBO_TELEMETRY_DISABLED: "1", ...process.env },
 });
 
-const workspaces = ["spec", "bench", "packaging", ...readdirSync(join(root, "packages")).map((d) => join("packages", d))];
+const inFolder = (dir) => readdirSync(join(root, dir)).map((d) => join(dir, d));
+const workspaces = ["spec", "bench", "packaging", ...inFolder("packages"), ...inFolder("tools")];
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
 let passed = 0;
 let failed = 0;

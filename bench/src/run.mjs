@@ -15,6 +15,7 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { listOperations, resolveRef } from "@comm100-sdk/spec-reader";
 
 const BENCH = fileURLToPath(new URL("..", import.meta.url));
 const ROOT = join(BENCH, "..");
@@ -222,12 +223,7 @@ sections.push([
 
 // 7. consumer type-check ------------------------------------------------------------------
 step("consumer type-check");
-const { listOperations } = await import(new URL("../../scripts/lib/operations.mjs", import.meta.url).href);
-const deref = (node) => {
-  let n = node;
-  while (n?.$ref) n = n.$ref.slice(2).split("/").reduce((o, k) => o?.[k], spec);
-  return n ?? {};
-};
+const deref = (node) => resolveRef(spec, node) ?? {};
 const sample = (schema) => {
   const s = deref(schema);
   if (Array.isArray(s.enum)) return JSON.stringify(s.enum[0]);

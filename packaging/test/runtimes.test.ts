@@ -12,7 +12,7 @@ import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { createMockServer, type MockServer } from "@comm100-sdk/mock-server";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium.mjs";
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "@comm100-sdk/test-browser";
 
 const require = createRequire(import.meta.url);
 

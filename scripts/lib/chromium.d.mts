@@ -1,3 +1,2 @@
-export const CHROMIUM_PATH: string;
-export const CHROMIUM_ARGS: string[];
-export function assertChromium(): void;
+// Shim, goes away once every import names @comm100-sdk/test-browser (tools/test-browser).
+export * from "@comm100-sdk/test-browser";

@@ -1,1 +1,2 @@
-export function recordCoverage(packageDir: string, check: string, operationIds: string[]): void;
+// Shim, goes away once every import names @comm100-sdk/spec-reader (tools/spec-reader).
+export * from "@comm100-sdk/spec-reader";

@@ -1,18 +1,2 @@
-// Contract tests call recordCoverage() with the operationIds they exercised; `pnpm test`
-// (scripts/run-tests.mjs) prints the figures and fails below 100%.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-
-/** Adds or replaces the entry for `check` in <packageDir>/reports/contract-coverage.json. */
-export function recordCoverage(packageDir, check, operationIds) {
-  const dir = join(packageDir, "reports");
-  const file = join(dir, "contract-coverage.json");
-  mkdirSync(dir, { recursive: true });
-  let entries = [];
-  try {
-    entries = JSON.parse(readFileSync(file, "utf8"));
-  } catch {}
-  entries = entries.filter((e) => e.check !== check);
-  entries.push({ check, operationIds: [...new Set(operationIds)].sort() });
-  writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`);
-}
+// Shim, goes away once every import names @comm100-sdk/spec-reader (tools/spec-reader).
+export * from "@comm100-sdk/spec-reader";

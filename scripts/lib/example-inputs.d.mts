@@ -1,9 +1,2 @@
-import type { OperationInfo } from "./operations.mjs";
-export interface ExampleInput {
-  operation: OperationInfo;
-  pathValues: unknown[];
-  path: Record<string, unknown>;
-  query: Record<string, unknown>;
-  body: unknown;
-}
-export function exampleInputs(spec?: any): ExampleInput[];
+// Shim, goes away once every import names @comm100-sdk/spec-reader (tools/spec-reader).
+export * from "@comm100-sdk/spec-reader";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 /** The spec package folder. */
 export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The documented samples and the endpoint inventory (test data, inside the repository). */
-export { inventoryFile, loadSamples, samplesDir, type Sample } from "../reference/samples.js";
+export { inventoryFile, loadSamples, samplesDir, type Sample } from "@comm100-sdk/spec-reader";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 

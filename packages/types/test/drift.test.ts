@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
-import { recordCoverage } from "../../../scripts/lib/coverage.mjs";
+import { recordCoverage } from "@comm100-sdk/spec-reader";
 
 const specUrl = new URL("../../../spec/dist/openapi.json", import.meta.url);
 const committed = fileURLToPath(new URL("../src/generated/schema.d.ts", import.meta.url));
