@@ -1,15 +1,15 @@
-// The spec breaking-change check (scripts/check-breaking.mjs): the repository itself must pass,
+// The spec breaking-change check (spec/scripts/check-breaking.mjs): the repository itself must pass,
 // and deliberate edits on temporary copies of the released spec show what it catches.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffSpecs, pendingBumps } from "../../scripts/lib/openapi-breaking.mjs";
+import { diffSpecs } from "../../spec/scripts/lib/openapi-breaking.mjs";
 import { ROOT } from "./packages.js";
 
 type Json = any;
-const SCRIPT = join(ROOT, "scripts/check-breaking.mjs");
+const SCRIPT = join(ROOT, "spec/scripts/check-breaking.mjs");
 const RELEASED = join(ROOT, "spec/released/openapi.json");
 const METHODS = ["get", "put", "post", "delete", "patch"];
 
@@ -20,21 +20,22 @@ const base = (): Json => JSON.parse(readFileSync(RELEASED, "utf8"));
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "comm100-breaking-"));
   noChangesets = join(dir, "no-changesets");
-  mkdirSync(noChangesets);
+  mkdirSync(join(noChangesets, ".changeset"), { recursive: true });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
+/** Runs the check on `head`; `changesets` is a project folder, or the files of its .changeset/ folder. */
 function check(head: Json, changesets: Record<string, string> | string = noChangesets) {
   const headFile = join(dir, `head-${++n}.json`);
   writeFileSync(headFile, JSON.stringify(head));
-  let csDir = typeof changesets === "string" ? changesets : join(dir, `changesets-${n}`);
+  const project = typeof changesets === "string" ? changesets : join(dir, `project-${n}`);
   if (typeof changesets !== "string") {
-    mkdirSync(csDir);
-    writeFileSync(join(csDir, "README.md"), "# not a changeset\n");
-    for (const [f, text] of Object.entries(changesets)) writeFileSync(join(csDir, f), text);
+    mkdirSync(join(project, ".changeset"), { recursive: true });
+    writeFileSync(join(project, ".changeset", "README.md"), "# not a changeset\n");
+    for (const [f, text] of Object.entries(changesets)) writeFileSync(join(project, ".changeset", f), text);
   }
-  const r = spawnSync(process.execPath, [SCRIPT, "--base", RELEASED, "--head", headFile, "--changesets", csDir, "--json"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [SCRIPT, "--base", RELEASED, "--head", headFile, "--project", project, "--json"], { encoding: "utf8" });
   const out = r.stdout ? JSON.parse(r.stdout) : null;
   return { status: r.status, out, stderr: r.stderr };
 }
@@ -205,16 +206,19 @@ describe("check:breaking and changesets", () => {
     expect(check(breakingEdit(), { "b.md": '---\n"@comm100-sdk/client": major\n---\n\nx\n' }).status).toBe(1);
   });
 
-  it("reads every front matter spelling changesets writes", () => {
-    const files = [
-      { name: "a.md", text: "---\n'@comm100-sdk/openapi': major\n\"@comm100-sdk/client\": minor\n---\n\nx" },
-      { name: "b.md", text: "---\r\n@comm100-sdk/openapi: patch\r\n---\r\n\r\ny" },
-      { name: "c.md", text: "no front matter" },
-    ];
-    expect(pendingBumps(files, "@comm100-sdk/openapi")).toEqual([
-      { file: "a.md", bump: "major" },
-      { file: "b.md", bump: "patch" },
-    ]);
+  it("reads changesets as changesets does: either quote style, CRLF line ends, several packages per file", () => {
+    const r = check(breakingEdit(), {
+      "a.md": "---\n'@comm100-sdk/openapi': patch\n\"@comm100-sdk/client\": minor\n---\n\nx\n",
+      "b.md": '---\r\n"@comm100-sdk/client": patch\r\n"@comm100-sdk/openapi": major\r\n---\r\n\r\ny\r\n',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.out.majorChangesets).toEqual(["b.md"]);
+  });
+
+  it("a changeset without front matter is a usage error naming the folder", () => {
+    const r = check(breakingEdit(), { "c.md": "no front matter\n" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot read the changesets in .*\.changeset/);
   });
 });
 

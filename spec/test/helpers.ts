@@ -21,7 +21,12 @@ export type PathItem = { parameters?: Parameter[] } & Partial<Record<(typeof HTT
 export type OpenApi = {
   tags: { name: string; description?: string }[];
   paths: Record<string, PathItem>;
-  components: Record<string, Record<string, unknown>>;
+  components: {
+    parameters: Record<string, unknown>;
+    schemas: Record<string, unknown>;
+    examples: Record<string, unknown>;
+    [section: string]: Record<string, unknown> | undefined;
+  };
 };
 
 export function loadBundle(): OpenApi {

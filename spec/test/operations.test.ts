@@ -14,7 +14,7 @@ function inventory(): { group: string; count: number }[] {
   const rows: { group: string; count: number }[] = [];
   for (const line of summary.split("\n")) {
     const m = /^\| (\d+) \| ([^|]+?) \| (\d+) \|/.exec(line);
-    if (m && Number(m[1]) > 0) rows.push({ group: m[2].replace(/\s*\(.*\)\s*$/, "").trim(), count: Number(m[3]) });
+    if (m && Number(m[1]) > 0) rows.push({ group: (m[2] ?? "").replace(/\s*\(.*\)\s*$/, "").trim(), count: Number(m[3]) });
   }
   return rows;
 }
@@ -38,7 +38,8 @@ describe("operation inventory", () => {
     const perTag = new Map<string, number>();
     for (const { operation } of ops) {
       expect(operation.tags).toHaveLength(1);
-      perTag.set(operation.tags[0], (perTag.get(operation.tags[0]) ?? 0) + 1);
+      const tag = operation.tags[0] ?? "";
+      perTag.set(tag, (perTag.get(tag) ?? 0) + 1);
     }
     expect(Object.fromEntries(perTag)).toEqual(Object.fromEntries(groups.map((g) => [g.group, g.count])));
   });
@@ -160,7 +161,7 @@ describe("parameters and bodies", () => {
         continue;
       }
       expect(Object.keys(content), o.operation.operationId).toEqual(["application/x-www-form-urlencoded"]);
-      const media = content["application/x-www-form-urlencoded"];
+      const media = content["application/x-www-form-urlencoded"]!;
       const schema = spec.components.schemas[media.schema.$ref!.split("/").pop()!] as { properties: Record<string, { type?: string }>; additionalProperties?: unknown };
       expect(schema.additionalProperties, o.operation.operationId).toBeUndefined();
       for (const [name, prop] of Object.entries(schema.properties)) {

@@ -23,12 +23,19 @@
 //
 // Additions (operations, optional parameters and fields, response properties, enum values in
 // requests, type widening in requests) are reported as non-breaking.
-import { resolveRef } from "./refs.mjs";
+import { resolveRef } from "@comm100-sdk/spec-reader";
+
+/** @typedef {Record<string, any>} Node A node of a bundled OpenAPI document. */
+/** @typedef {{ rule: string, location: string, message: string }} Change */
+/** @typedef {{ breaking: Change[], nonBreaking: Change[] }} Diff */
+/** @typedef {"requestSchema" | "responseSchema"} Direction */
 
 const METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
+/** @type {(doc: Node, node: unknown) => Node} */
 const resolve = (doc, node) => resolveRef(doc, node) ?? {};
 
+/** @param {Node} schema @returns {Set<string> | null} */
 function typesOf(schema) {
   const t = schema.type;
   if (Array.isArray(t)) return new Set(t);
@@ -40,10 +47,14 @@ function typesOf(schema) {
   return null; // any type
 }
 
-/** allOf members merged into one view: properties, required and, for 3.1, the type. */
+/**
+ * allOf members merged into one view: properties, required and, for 3.1, the type.
+ * @param {Node} doc @param {unknown} schema @returns {Node}
+ */
 function flatten(doc, schema, depth = 0) {
   const s = resolve(doc, schema);
   if (!Array.isArray(s.allOf) || depth > 20) return s;
+  /** @type {Node} */
   const merged = { ...s, properties: { ...(s.properties ?? {}) }, required: [...(s.required ?? [])] };
   delete merged.allOf;
   for (const part of s.allOf) {
@@ -57,25 +68,33 @@ function flatten(doc, schema, depth = 0) {
   return merged;
 }
 
+/** @param {unknown} v */
 const fmt = (v) => JSON.stringify(v);
 
 class Differ {
+  /** @param {Node} base @param {Node} head */
   constructor(base, head) {
     this.base = base;
     this.head = head;
+    /** @type {Change[]} */
     this.breaking = [];
+    /** @type {Change[]} */
     this.nonBreaking = [];
-    this.visited = new WeakMap(); // base schema -> Set of "direction|head schema" already compared
+    /** @type {WeakMap<object, Map<string, WeakSet<object>>>} base schema -> per direction, the head schemas already compared */
+    this.visited = new WeakMap();
   }
 
+  /** @param {string} rule @param {string} location @param {string} message */
   brk(rule, location, message) {
     this.breaking.push({ rule, location, message });
   }
 
+  /** @param {string} rule @param {string} location @param {string} message */
   add(rule, location, message) {
     this.nonBreaking.push({ rule, location, message });
   }
 
+  /** @param {object} b @param {object} h @param {string} direction */
   once(b, h, direction) {
     let set = this.visited.get(b);
     if (!set) this.visited.set(b, (set = new Map()));
@@ -86,6 +105,7 @@ class Differ {
     return true;
   }
 
+  /** @returns {Diff} */
   run() {
     this.servers();
     const bPaths = this.base.paths ?? {};
@@ -117,6 +137,7 @@ class Differ {
 
   /** Server variables (the client's `domain` union comes from them): a removed enum value is breaking. */
   servers() {
+    /** @param {Node} doc @returns {Map<string, Node>} */
     const vars = (doc) => {
       const m = new Map();
       for (const srv of doc.servers ?? []) for (const [k, v] of Object.entries(srv.variables ?? {})) m.set(`${srv.url} {${k}}`, v);
@@ -130,12 +151,13 @@ class Differ {
         continue;
       }
       if (Array.isArray(bv.enum) && Array.isArray(hv.enum)) {
-        const removed = bv.enum.filter((x) => !hv.enum.includes(x));
+        const removed = bv.enum.filter((/** @type {unknown} */ x) => !hv.enum.includes(x));
         if (removed.length) this.brk("server-enum-value-removed", `servers ${key}`, `no longer lists ${removed.map(fmt).join(", ")}`);
       }
     }
   }
 
+  /** @param {Node} doc @param {Node} item @param {Node} op @returns {Map<string, Node>} */
   params(doc, item, op) {
     const map = new Map();
     for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
@@ -145,6 +167,7 @@ class Differ {
     return map;
   }
 
+  /** @param {string} where @param {Node} bItem @param {Node} bOp @param {Node} hItem @param {Node} hOp */
   operation(where, bItem, bOp, hItem, hOp) {
     // parameters
     const bp = this.params(this.base, bItem, bOp);
@@ -214,6 +237,7 @@ class Differ {
   }
 
   /** Request direction: the new schema must accept everything the old one accepted. */
+  /** @param {unknown} rawB @param {unknown} rawH @param {string} loc */
   requestSchema(rawB, rawH, loc) {
     // Visited before flattening: allOf views are new objects each time, the resolved nodes are not.
     if (!this.once(resolve(this.base, rawB), resolve(this.head, rawH), "req")) return;
@@ -258,6 +282,7 @@ class Differ {
   }
 
   /** Response direction: everything the new schema can produce, the old one could too. */
+  /** @param {unknown} rawB @param {unknown} rawH @param {string} loc */
   responseSchema(rawB, rawH, loc) {
     // Visited before flattening: allOf views are new objects each time, the resolved nodes are not.
     if (!this.once(resolve(this.base, rawB), resolve(this.head, rawH), "res")) return;
@@ -291,6 +316,7 @@ class Differ {
   }
 
   /** oneOf / anyOf: compared branch by branch, in order. */
+  /** @param {Node} b @param {Node} h @param {string} loc @param {Direction} fn */
   variants(b, h, loc, fn) {
     for (const kw of ["oneOf", "anyOf"]) {
       const bv = b[kw];
@@ -305,23 +331,17 @@ class Differ {
 }
 
 /** Compares two bundled OpenAPI documents: { breaking: Change[], nonBreaking: Change[] }. */
+/** @param {Node} base @param {Node} head @returns {Diff} */
 export function diffSpecs(base, head) {
   return new Differ(base, head).run();
 }
 
 /**
- * Bump types declared for `pkg` by the pending changesets in `dir` (every *.md but README.md).
- * Front matter lines look like `"@comm100-sdk/openapi": major`.
+ * Bump types declared for `pkg` by pending changesets, as @changesets/read returns them.
+ * @param {{ id: string, releases: { name: string, type: string }[] }[]} changesets
+ * @param {string} pkg
+ * @returns {{ file: string, bump: string }[]}
  */
-export function pendingBumps(files, pkg) {
-  const bumps = [];
-  for (const { name, text } of files) {
-    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    if (!m) continue;
-    for (const line of m[1].split(/\r?\n/)) {
-      const l = /^\s*(["']?)(.+?)\1\s*:\s*(major|minor|patch|none)\s*$/.exec(line);
-      if (l && l[2] === pkg) bumps.push({ file: name, bump: l[3] });
-    }
-  }
-  return bumps;
+export function pendingBumps(changesets, pkg) {
+  return changesets.flatMap((c) => c.releases.filter((r) => r.name === pkg).map((r) => ({ file: `${c.id}.md`, bump: r.type })));
 }
