@@ -5,8 +5,7 @@
 // the committed file differs from a fresh run.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
-import { resolveRef } from "../../../scripts/lib/refs.mjs";
+import { listOperations, loadSpec, resolveRef } from "@comm100-sdk/spec-reader";
 
 const OUT = fileURLToPath(new URL("../src/generated/commands.ts", import.meta.url));
 

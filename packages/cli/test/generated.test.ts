@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript generator
 import { buildCommands, render } from "../scripts/generate-commands.mjs";
-import { listOperations } from "../../../scripts/lib/operations.mjs";
+import { listOperations } from "@comm100-sdk/spec-reader";
 import { COMMANDS } from "../src/generated/commands.js";
 
 describe("generated command table", () => {
