@@ -54,7 +54,7 @@ describe("dist/index.html", () => {
     const decorated = JSON.parse(readFileSync(decoratedPath, "utf8"));
     for (const op of ops) {
       const samples = decorated.paths[op.path][op.method.toLowerCase()]["x-codeSamples"];
-      expect(samples?.map((s: { label: string }) => s.label), op.operationId).toEqual(["curl", "TypeScript", "TypeScript (resource style)"]);
+      expect(samples?.map((s: { label: string }) => s.label), op.operationId).toEqual(["curl", "TypeScript", "TypeScript (resource style)", "CLI"]);
     }
     expect(decorated.info.description).toContain("## Using the TypeScript SDK");
     expect(html).toContain("Using the TypeScript SDK");

@@ -131,6 +131,7 @@ describe("sample generator", () => {
       "curl",
       "TypeScript",
       "TypeScript (resource style)",
+      "CLI",
     ]);
     expect(decorated.info.description).toMatch(/^Intro\.\n\n## Using the TypeScript SDK/);
   });

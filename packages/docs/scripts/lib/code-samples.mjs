@@ -5,6 +5,7 @@
 // The languages shown are the entries of SAMPLE_PROVIDERS: add a provider to add a language.
 import { listOperations } from "../../../../scripts/lib/operations.mjs";
 import { resolveRef } from "../../../../scripts/lib/refs.mjs";
+import { cliSampleFor } from "@comm100-sdk/cli";
 
 /** @typedef {Record<string, any>} Spec A bundled OpenAPI 3.1 document (every `$ref` local). */
 /** @typedef {import("../../../../scripts/lib/operations.mjs").OperationInfo} OperationInfo */
@@ -362,6 +363,8 @@ export const SAMPLE_PROVIDERS = [
     render: resourceSample,
     typeCheck: "_resourceStyle",
   },
+  // The `comm100` command line (@comm100-sdk/cli), built from the same generated table as its commands.
+  { id: "cli", lang: "bash", label: "CLI", render: (_spec, op, inputs) => cliSampleFor(op.operationId, inputs) },
 ];
 
 /**
