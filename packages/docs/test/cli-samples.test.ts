@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { createMockServer } from "@comm100-sdk/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 import { decoratedPath, pkgDir, specPath } from "./paths.js";
 
 const run = promisify(execFile);
