@@ -11,7 +11,21 @@ import { FORMATS } from "./output.js";
 import { reportError } from "./report-error.js";
 import { createRuntime } from "./runtime.js";
 
-export const VERSION = "0.0.0";
+import pkg from "../package.json" with { type: "json" };
+
+export const VERSION: string = pkg.version;
+
+/** Keys given on this command line or in the environment, masked in everything printed (commander's own errors included). */
+function knownSecrets(argv: string[]): string[] {
+  const out = [process.env.COMM100_API_KEY ?? ""];
+  argv.forEach((a, i) => {
+    if (a === "--api-key" && argv[i + 1]) out.push(argv[i + 1]!);
+    else if (a.startsWith("--api-key=")) out.push(a.slice("--api-key=".length));
+  });
+  return out.filter((s) => s.length >= 4);
+}
+
+const mask = (text: string, secrets: readonly string[]) => secrets.reduce((t, s) => (s ? t.split(s).join("[REDACTED]") : t), text);
 
 const EPILOG = `
 Credentials come from --user/--api-key, else COMM100_EMAIL/COMM100_API_KEY, else the profile saved
@@ -21,14 +35,18 @@ COMM100_BASE_URL (or --domain/--base-url) choose the server.
 Exit codes: 0 ok, 1 API error, 2 usage error, 3 authentication, 4 not found, 5 daily quota used up,
 6 network or timeout, 130 interrupted.`;
 
-export function buildProgram(): { program: Command; secrets: string[] } {
+export function buildProgram(argv: string[] = []): { program: Command; secrets: string[] } {
   const rt = createRuntime();
+  rt.secrets.push(...knownSecrets(argv));
   const program = new Command("comm100")
     .description("The Comm100 Live Chat REST API v1 from the command line: every operation of the spec, raw calls and resumable exports.")
     .version(VERSION, "-V, --version")
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(useColor(process.stderr) ? str.replace(/^error:/, red(true, "error:")) : str),
+      outputError: (raw, write) => {
+        const str = mask(raw, rt.secrets);
+        write(useColor(process.stderr) ? str.replace(/^error:/, red(true, "error:")) : str);
+      },
     })
     .showHelpAfterError("(add --help for usage)")
     .addOption(new Option("--format <format>", "output format (default: table or pretty JSON on a terminal, JSON on a pipe)").choices(FORMATS))
@@ -53,7 +71,7 @@ export function buildProgram(): { program: Command; secrets: string[] } {
 
 /** Runs one command line; resolves to the exit code (never calls process.exit itself). */
 export async function run(argv: string[]): Promise<number> {
-  const { program, secrets } = buildProgram();
+  const { program, secrets } = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: "user" });
     return EXIT.ok;

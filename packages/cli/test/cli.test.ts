@@ -98,6 +98,9 @@ describe("generated resource commands", () => {
     const cmd = await cli(["chatz", "list"]);
     expect(cmd.code).toBe(2);
     expect(cmd.stderr).toContain("Did you mean chats?");
+    const pasted = await cli([API_KEY, "--api-key", API_KEY]); // a key pasted in the wrong place
+    expect(pasted.code).toBe(2);
+    expect(pasted.stderr).toContain("unknown command '[REDACTED]'");
     const nothing = await cli(["departments", "update", "3"]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain("--name, --description, --members");
