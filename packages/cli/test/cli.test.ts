@@ -73,6 +73,12 @@ describe("generated resource commands", () => {
     expect(items.length).toBe(3 * (items.length / 3));
     expect(new Set(items.map((c: { id: string }) => c.id)).size).toBe(items.length);
     expect(items.length).toBeGreaterThanOrEqual(3);
+    const csv = await cli(["chats", "list", "--all", "--format", "csv"]);
+    const rows = csv.stdout.split("\r\n");
+    expect(rows[0]!.startsWith("id,name,email,")).toBe(true); // the spec's columns, written as pages arrive
+    expect(csv.stdout.match(/^00000000-0000-4000-8000-\d{12},/gm)?.length).toBe(items.length);
+    const jsonl = await cli(["api", "GET", "/livechat/chats", "--all", "--format", "jsonl"]);
+    expect(jsonl.stdout.trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(items.map((c: { id: string }) => c.id));
   });
 
   it("refuses unknown flags, bad values and missing required flags with exit 2, naming the flag", async () => {

@@ -9,7 +9,7 @@ import { send, sendAll, type OperationInput } from "../request.js";
 import type { Runtime } from "../runtime.js";
 import { suggest, UsageError } from "../usage-error.js";
 import { BadValue, parseValue } from "../values.js";
-import { readData } from "./resources.js";
+import { readData, renderAll } from "./resources.js";
 
 const METHODS = ["GET", "POST", "PUT", "DELETE"];
 
@@ -111,9 +111,7 @@ export function addApiCommand(program: Command, rt: Runtime): void {
       const client = rt.client(self);
       if (opts.all) {
         if (!spec.itemsKey) throw new UsageError(`--all: ${spec.method} ${spec.path} is not paginated`);
-        const items: unknown[] = [];
-        for await (const item of sendAll(client, spec, input)) items.push(item);
-        render(items, rt.format(self), process.stdout);
+        await renderAll(sendAll(client, spec, input), rt.format(self), spec);
       } else render(await send(client, spec, input), rt.format(self), process.stdout, spec.itemsKey);
     });
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { Argument, Command, InvalidArgumentError, Option } from "commander";
 import type { CommandSpec, FlagSpec } from "../command-types.js";
 import { COMMANDS, RESOURCES } from "../generated/commands.js";
-import { render } from "../output.js";
+import { csvField, csvLine, render, type Format } from "../output.js";
 import { send, sendAll, type OperationInput } from "../request.js";
 import type { Runtime } from "../runtime.js";
 import { UsageError } from "../usage-error.js";
@@ -74,6 +74,20 @@ function describeCommand(spec: CommandSpec): string {
   return [spec.summary, spec.description, `${spec.method} ${spec.path} (operation ${spec.operationId})`].filter(Boolean).join("\n\n");
 }
 
+/** Every page's items: jsonl and csv (columns from the spec) are written as pages arrive, the rest at the end. */
+export async function renderAll(items: AsyncIterable<unknown>, format: Format | undefined, spec: CommandSpec): Promise<void> {
+  const out = process.stdout;
+  if (format === "jsonl" || (format === "csv" && spec.itemColumns)) {
+    const cols = spec.itemColumns ?? [];
+    if (format === "csv") out.write(`${cols.map(csvField).join(",")}\r\n`);
+    for await (const item of items) out.write(format === "csv" ? csvLine(item, cols) : `${JSON.stringify(item)}\n`);
+    return;
+  }
+  const all: unknown[] = [];
+  for await (const item of items) all.push(item);
+  render(all, format, out);
+}
+
 export function addResourceCommands(program: Command, rt: Runtime): void {
   for (const res of RESOURCES) {
     const group = program.command(res.name).summary(res.description.split(". ")[0] ?? res.tag).description(res.description || res.tag);
@@ -93,11 +107,8 @@ export function addResourceCommands(program: Command, rt: Runtime): void {
         const input = inputFrom(spec, received.slice(0, spec.args.length), opts);
         const client = rt.client(self);
         const format = rt.format(self);
-        if (opts.all && spec.itemsKey) {
-          const items: unknown[] = [];
-          for await (const item of sendAll(client, spec, input)) items.push(item);
-          render(items, format, process.stdout);
-        } else {
+        if (opts.all && spec.itemsKey) await renderAll(sendAll(client, spec, input), format, spec);
+        else {
           render(await send(client, spec, input), format, process.stdout, spec.itemsKey);
         }
       });
