@@ -35,6 +35,12 @@ COMM100_BASE_URL (or --domain/--base-url) choose the server.
 Exit codes: 0 ok, 1 API error, 2 usage error, 3 authentication, 4 not found, 5 daily quota used up,
 6 network or timeout, 130 interrupted.`;
 
+const positive = (kind: "integer" | "number") => (v: string) => {
+  const n = Number(v);
+  if (!(n > 0) || (kind === "integer" && !Number.isInteger(n))) throw new InvalidArgumentError(`A positive ${kind}.`);
+  return n;
+};
+
 export function buildProgram(argv: string[] = []): { program: Command; secrets: string[] } {
   const rt = createRuntime();
   rt.secrets.push(...knownSecrets(argv));
@@ -58,6 +64,14 @@ export function buildProgram(argv: string[] = []): { program: Command; secrets: 
     .addOption(new Option("--timeout <seconds>", "timeout of each attempt").argParser((v) => {
       const n = Number(v);
       if (!(n > 0)) throw new InvalidArgumentError("A positive number of seconds.");
+      return n;
+    }))
+    .addOption(new Option("--max-concurrency <n>", "client limit: requests in flight at once").argParser(positive("integer")))
+    .addOption(new Option("--requests-per-second <n>", "client limit: requests started per second").argParser(positive("number")))
+    .addOption(new Option("--daily-limit <n>", "client limit: your plan's daily request quota; stop before the server's 403").argParser(positive("integer")))
+    .addOption(new Option("--share <fraction>", "with --daily-limit: the part of it this run may use (0-1]").argParser((v) => {
+      const n = Number(v);
+      if (!(n > 0 && n <= 1)) throw new InvalidArgumentError("A fraction above 0, at most 1.");
       return n;
     }))
     .addHelpText("after", EPILOG);

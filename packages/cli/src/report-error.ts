@@ -26,7 +26,7 @@ export function describe(err: unknown): { message: string; code: number } {
   if (err instanceof Comm100QuotaExceededError) {
     const at = err.quotaResetsAt;
     return {
-      message: `daily API quota used up (Comm100 code ${err.code}: ${err.message}); it resets at ${at.toISOString()} (in ${until(at)})`,
+      message: `daily API quota used up (${err.code !== undefined && err.code !== null ? `Comm100 code ${err.code}: ` : ""}${err.message}); it resets at ${at.toISOString()} (in ${until(at)})`,
       code: EXIT.quota,
     };
   }

@@ -3,12 +3,13 @@
 import type { Comm100Client, Comm100ClientOptions } from "@comm100-sdk/client";
 import type { Command } from "commander";
 import { clientFor, resolveCredentials, type GlobalOptions } from "./auth.js";
+import { limitsFor, type LimitFlags } from "./limits.js";
 import type { Format } from "./output.js";
 
 export interface Runtime {
   secrets: string[];
   /** The client for the global options of `cmd` (flags, environment, profile). */
-  client(cmd: Command, extra?: Partial<Comm100ClientOptions>): Comm100Client;
+  client(cmd: Command, extra?: Partial<Comm100ClientOptions>): Promise<Comm100Client>;
   format(cmd: Command): Format | undefined;
 }
 
@@ -16,11 +17,12 @@ export function createRuntime(): Runtime {
   const secrets: string[] = [];
   return {
     secrets,
-    client(cmd, extra = {}) {
-      const opts = cmd.optsWithGlobals() as GlobalOptions;
+    async client(cmd, extra = {}) {
+      const opts = cmd.optsWithGlobals() as GlobalOptions & LimitFlags;
       const creds = resolveCredentials(opts);
       secrets.push(creds.apiKey);
-      return clientFor(creds, { ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}), ...extra });
+      const limits = (await limitsFor(opts)) as Partial<Comm100ClientOptions>;
+      return clientFor(creds, { ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}), ...limits, ...extra });
     },
     format(cmd) {
       return (cmd.optsWithGlobals() as { format?: Format }).format;

@@ -108,7 +108,7 @@ export function addApiCommand(program: Command, rt: Runtime): void {
       } else if (spec.body?.kind === "raw" && spec.body.required) {
         throw new UsageError(`${spec.method} ${spec.path} needs a JSON body: --input <json|@file|->`);
       }
-      const client = rt.client(self);
+      const client = await rt.client(self);
       if (opts.all) {
         if (!spec.itemsKey) throw new UsageError(`--all: ${spec.method} ${spec.path} is not paginated`);
         await renderAll(sendAll(client, spec, input), rt.format(self), spec);

@@ -181,7 +181,8 @@ async function runExport(kind: string, o: ExportOptions, client: Comm100Client, 
     }
     if (err instanceof Comm100QuotaExceededError) {
       const at = err.quotaResetsAt;
-      note(`${yellow(color, "Daily API quota used up")} (Comm100 code ${err.code}). ${where}.\nThe quota resets at ${at.toISOString()} (in ${until(at)}). ${how}`);
+      const code = err.code !== undefined && err.code !== null ? ` (Comm100 code ${err.code})` : " (the client's daily budget)";
+      note(`${yellow(color, "Daily API quota used up")}${code}. ${where}.\nThe quota resets at ${at.toISOString()} (in ${until(at)}). ${how}`);
       throw new ExitWith(EXIT.quota);
     }
     progress.stop();
@@ -226,6 +227,6 @@ export function addExportCommand(program: Command, rt: Runtime): void {
         throw new UsageError("--operator and --rating filter chats only");
       }
       formatOf(o.out);
-      await runExport(kind, o, rt.client(self), rt);
+      await runExport(kind, o, await rt.client(self), rt);
     });
 }

@@ -105,7 +105,7 @@ export function addResourceCommands(program: Command, rt: Runtime): void {
         const self = received.at(-1) as Command;
         const opts = self.opts();
         const input = inputFrom(spec, received.slice(0, spec.args.length), opts);
-        const client = rt.client(self);
+        const client = await rt.client(self);
         const format = rt.format(self);
         if (opts.all && spec.itemsKey) await renderAll(sendAll(client, spec, input), format, spec);
         else {
