@@ -4,6 +4,8 @@ import { Comm100ConfigError, Comm100InvalidResponseError, createApiError } from 
 import { DEFAULT_DOMAIN, DOMAINS, OPERATIONS, type Comm100Domain, type OperationRow } from "./generated/meta.js";
 import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
+import type { Comm100Limits } from "./quota/limits.js";
+import type { QuotaSnapshot } from "./quota/meter.js";
 import { createTransport, isLoopback, type Comm100Logger, type RetryOptions } from "./transport.js";
 
 export interface Comm100ClientOptions {
@@ -27,12 +29,21 @@ export interface Comm100ClientOptions {
   middleware?: Middleware[];
   /** Receives redacted debug events (request, response, retry). */
   logger?: Comm100Logger;
+  /**
+   * Concurrency and rate limits and a daily request budget, applied to every attempt (retries
+   * included) of both styles: `createLimits(...)` from `@comm100-sdk/client/quota`.
+   */
+  limits?: Comm100Limits;
 }
 
 /** The request style: openapi-fetch's methods, typed from the spec. */
 export type Comm100RequestClient = Pick<Client<paths>, "GET" | "POST" | "PUT" | "DELETE" | "use" | "eject">;
 /** What `createComm100Client` returns: the request style and the resource style. */
-export type Comm100Client = Comm100RequestClient & Comm100Resources;
+export type Comm100Client = Comm100RequestClient &
+  Comm100Resources & {
+    /** Today's count of the daily budget as this client last saw it (`undefined` without `limits.quota`). */
+    readonly quota: QuotaSnapshot | undefined;
+  };
 
 const FORM = "application/x-www-form-urlencoded";
 const enc = (v: unknown) => encodeURIComponent(String(v)).replace(/%20/g, "+");
@@ -100,6 +111,8 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
   const retries = r === false ? 0 : (r.retries ?? 2);
   if (!Number.isInteger(retries) || retries < 0) fail("`retry.retries` must be a non-negative integer");
   const authorization = basic(o.email!, apiKey!);
+  // the daily quota is counted per account: base URL and (case-insensitive) email
+  const account = `${baseUrl} ${o.email!.toLowerCase()}`;
   secrets.push(authorization.slice(6));
 
   const client = createClient<paths>({
@@ -111,6 +124,8 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       retry: r === false ? false : { retries, minDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, ...r },
       logger: o.logger,
       redact,
+      limits: o.limits,
+      account,
     }),
   });
   if (o.middleware?.length) {
@@ -186,6 +201,9 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     DELETE: (path: string, init?: object) => send("DELETE", path, init),
     use: client.use,
     eject: client.eject,
+    get quota() {
+      return o.limits?.quota(account);
+    },
   };
 
   for (const row of OPERATIONS) {

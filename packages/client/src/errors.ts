@@ -53,8 +53,12 @@ export class Comm100PermissionDeniedError extends Comm100ApiError {
 /** 403 because the account's daily request quota is used up. Never retried: wait for `quotaResetsAt`. */
 export class Comm100QuotaExceededError extends Comm100PermissionDeniedError {
   override name = "Comm100QuotaExceededError";
-  /** When the quota resets: the next 00:00 UTC after the error was received. */
-  readonly quotaResetsAt: Date = nextUtcMidnight(new Date());
+  /** When the quota resets: the next 00:00 UTC after the error was received (or by the quota meter's clock). */
+  readonly quotaResetsAt: Date;
+  constructor(init: ConstructorParameters<typeof Comm100ApiError>[0] & { quotaResetsAt?: Date }) {
+    super(init);
+    this.quotaResetsAt = init.quotaResetsAt ?? nextUtcMidnight(new Date());
+  }
 }
 /** 404: the resource does not exist. */
 export class Comm100NotFoundError extends Comm100ApiError {

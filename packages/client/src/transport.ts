@@ -1,7 +1,8 @@
 // The fetch wrapper handed to openapi-fetch: auth header, per-attempt timeout (covering the body),
 // retries with backoff for idempotent methods, connection errors, and redacted logging.
 // Middleware cannot retry (it sees one request and one response), so this lives below it.
-import { Comm100ConfigError, Comm100ConnectionError, Comm100TimeoutError } from "./errors.js";
+import { Comm100ConfigError, Comm100ConnectionError, Comm100QuotaExceededError, Comm100TimeoutError, isQuotaExceeded } from "./errors.js";
+import type { Comm100Limits } from "./quota/limits.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
@@ -26,6 +27,9 @@ export interface TransportOptions {
   retry: Required<RetryOptions> | false;
   logger: Comm100Logger | undefined;
   redact: (text: string) => string;
+  /** Concurrency, rate and daily budget (`@comm100-sdk/client/quota`), asked before every attempt for `account`. */
+  limits: Comm100Limits | undefined;
+  account: string;
 }
 
 const RETRY_STATUS = [500, 502, 503, 504];
@@ -152,6 +156,21 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
       }
     });
 
+  /** An attempt inside the limits: waits its turn, fails without sending past the budget, reports the quota 403. */
+  async function limited(req: Request, url: string, userSignal: AbortSignal | null, timeoutMs: number, attemptNo: number): Promise<Response> {
+    const done = await o.limits!.acquire(o.account, userSignal);
+    if (done instanceof Date)
+      throw new Comm100QuotaExceededError({ status: 403, message: `${req.method} ${url} was not sent: the daily request budget is used up until ${done.toISOString()}`, method: req.method, url, body: undefined, quotaResetsAt: done });
+    let quota = false;
+    try {
+      const res = await attempt(req, url, userSignal, timeoutMs, attemptNo);
+      if (res.status === 403) quota = isQuotaExceeded(403, await res.clone().json().catch(() => undefined));
+      return res;
+    } finally {
+      done(quota);
+    }
+  }
+
   async function attempt(req: Request, url: string, userSignal: AbortSignal | null, timeoutMs: number, attemptNo: number): Promise<Response> {
     if (userSignal?.aborted) throw userSignal.reason;
     // One controller per attempt, aborted by the timer or the caller's signal: fetch follows only it.
@@ -212,7 +231,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
       let res: Response | undefined;
       try {
         // a body is a stream read once: keep a copy while another attempt may need it
-        res = await attempt(n < max && req.body ? req.clone() : req, url, userSignal, timeoutMs, n + 1);
+        res = await (o.limits ? limited : attempt)(n < max && req.body ? req.clone() : req, url, userSignal, timeoutMs, n + 1);
         // Only 500/502/503/504 are retried: never a 4xx (the daily-quota 403 included).
         if (n >= max || !RETRY_STATUS.includes(res.status)) return res;
       } catch (e) {

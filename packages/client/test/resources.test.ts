@@ -37,7 +37,7 @@ describe("resource style", () => {
       expect(names).toEqual(want.sort());
     }
     const extra = Object.keys(comm100).filter((k) => !expected.has(k));
-    expect(extra.sort()).toEqual(["DELETE", "GET", "POST", "PUT", "eject", "use"]);
+    expect(extra.sort()).toEqual(["DELETE", "GET", "POST", "PUT", "eject", "quota", "use"]);
   });
 
   it("agents.get returns the data", async () => {
