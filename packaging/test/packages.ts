@@ -14,6 +14,7 @@ export const PUBLISHED: Published[] = [
   { name: "@comm100-sdk/types", dir: "packages/types" },
   { name: "@comm100-sdk/client", dir: "packages/client" },
   { name: "@comm100-sdk/mock-server", dir: "packages/mock-server" },
+  { name: "@comm100-sdk/redis", dir: "packages/redis" },
 ];
 
 declare module "vitest" {

@@ -22,8 +22,8 @@ describe("README", () => {
     expect(rootBlocks.length).toBeGreaterThan(0);
     expect(blocks.length + rootBlocks.length).toBe(examples.length);
   });
-  it("covers install, both styles, errors, retries, timeouts, pagination, dates and the logger", () => {
-    for (const h of ["## Install", "## Quick start", "## Two styles", "## Errors", "## Retries and timeouts", "## Pagination", "## Dates", "## Logging"])
+  it("covers install, both styles, errors, retries, timeouts, pagination, the quota, dates and the logger", () => {
+    for (const h of ["## Install", "## Quick start", "## Two styles", "## Errors", "## Retries and timeouts", "## Pagination", "## Quota", "## Dates", "## Logging"])
       expect(readme).toContain(h);
   });
 });
