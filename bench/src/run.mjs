@@ -8,6 +8,7 @@
 //   5. per-request cost against one loopback server (and with a stub fetch, no network)
 //   6. memory over 10,000 sequential requests
 //   7. consumer type-check time: 10 operations through the resource style vs the request style
+//   8. quota: per-request cost of the memory meter and the Redis store, 8 workers sharing a budget
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -301,6 +302,10 @@ const machine = [
   `- hey-api generation (\`@hey-api/openapi-ts\` 0.95, client-fetch, into bench/.generated/): ${fmtMs(heyGenMs)}`,
   `- whole \`pnpm bench\`: ${fmtMs(ms(started))}`,
 ].join("\n");
+// 8. the daily quota: meter and Redis store cost, 8 workers sharing a budget (bench/src/quota.mjs)
+step("quota: meter and Redis store cost, 8 workers with a shared budget");
+sections.push(...JSON.parse(execFileSync(process.execPath, [join(BENCH, "src/quota.mjs")], { cwd: BENCH, encoding: "utf8" })));
+
 const md = `# Benchmarks
 
 Written by \`pnpm bench\` (bench/src/run.mjs); every figure below comes from one run on one machine.
