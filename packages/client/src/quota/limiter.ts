@@ -27,8 +27,10 @@ export class Limiter {
   /** At most `#perWindow` starts in any `#windowMs`. */
   readonly #perWindow: number;
   readonly #windowMs: number;
-  /** Start times (performance.now) of the last `#perWindow` requests, oldest first. */
+  /** Start times (performance.now) of the last `#perWindow` requests, oldest first (from `#head`). */
   readonly #starts: number[] = [];
+  /** Index of the oldest start still in `#starts`. */
+  #head = 0;
   readonly #queue: Waiter[] = [];
   #active = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,8 +75,8 @@ export class Limiter {
 
   #pump() {
     while (this.#queue.length && this.#active < this.#max) {
-      if (this.#perWindow !== Infinity && this.#starts.length >= this.#perWindow) {
-        const wait = this.#starts[0]! + this.#windowMs - performance.now();
+      if (this.#perWindow !== Infinity && this.#starts.length - this.#head >= this.#perWindow) {
+        const wait = this.#starts[this.#head]! + this.#windowMs - performance.now();
         if (wait > 0) {
           if (!this.#timer)
             this.#timer = setTimeout(() => {
@@ -83,7 +85,11 @@ export class Limiter {
             }, Math.ceil(wait));
           return;
         }
-        this.#starts.shift();
+        // drop the oldest start; compact now and then rather than shift() every time (O(n) on large windows)
+        if (++this.#head > 1024 && this.#head * 2 > this.#starts.length) {
+          this.#starts.splice(0, this.#head);
+          this.#head = 0;
+        }
       }
       const w = this.#queue.shift()!;
       if (w.onAbort) w.signal!.removeEventListener("abort", w.onAbort);
