@@ -4,6 +4,8 @@
 export type Schema = Record<string, unknown>;
 export type QueryValues = Record<string, string | string[]>;
 
+import { ParseError } from "./errors.js";
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes bytes as UTF-8; throws a TypeError on invalid sequences. */
@@ -11,15 +13,23 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 
-export class ParseError extends Error {}
+export { ParseError };
 
-function decodeComponent(raw: string, what: string): string {
+/** A name as error messages quote it: long ones are cut (a 1 MB field name is not echoed back). */
+export function quoted(name: string): string {
+  return name.length > 64 ? `${name.slice(0, 64)}…` : name;
+}
+
+function decodeComponent(raw: string, what: () => string): string {
+  if (!raw.includes("%")) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new ParseError(`${what} is not valid percent-encoding.`);
+    throw new ParseError(`${what()} is not valid percent-encoding.`);
   }
 }
+
+const MAX_NAME_LENGTH = 1024;
 
 /** Splits `a=1&b=2` into ordered pairs; `+` is a space, except where `keepPlus(name)` says otherwise. */
 function pairs(raw: string, what: (name: string) => string, keepPlus: (name: string) => boolean): Array<[string, string]> {
@@ -28,11 +38,13 @@ function pairs(raw: string, what: (name: string) => string, keepPlus: (name: str
     if (piece === "") continue;
     const eq = piece.indexOf("=");
     const rawKey = eq < 0 ? piece : piece.slice(0, eq);
+    // No parameter of the API has a long name; refusing one early keeps a 1 MB name cheap.
+    if (rawKey.length > MAX_NAME_LENGTH) throw new ParseError(`${what(quoted(rawKey))} has a name longer than ${MAX_NAME_LENGTH} characters.`);
     const rawValue = eq < 0 ? "" : piece.slice(eq + 1);
-    const key = decodeComponent(rawKey.replace(/\+/g, " "), what(rawKey));
+    const key = decodeComponent(rawKey.replaceAll("+", " "), () => what(quoted(rawKey)));
     if (key === "") continue;
     const plus = keepPlus(key) ? "%2B" : " ";
-    out.push([key, decodeComponent(rawValue.replace(/\+/g, plus), what(key))]);
+    out.push([key, decodeComponent(rawValue.replaceAll("+", plus), () => what(quoted(key)))]);
   }
   return out;
 }
@@ -43,7 +55,7 @@ function pairs(raw: string, what: (name: string) => string, keepPlus: (name: str
  */
 export function parseQuery(raw: string): QueryValues {
   const out: QueryValues = {};
-  const list = pairs(raw, (name) => `Query parameter '${name}'`, (name) => /^time_?zone$/i.test(name));
+  const list = pairs(raw, (name) => `Query parameter '${name}'`, (name) => TIMEZONE_NAME.test(name));
   for (const [key, value] of list) {
     const prev = Object.prototype.hasOwnProperty.call(out, key) ? out[key] : undefined;
     const next = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
@@ -104,15 +116,24 @@ export function propertySchemas(schema: unknown, name: string): Schema[] {
   return out;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Each digit run can be matched one way only: `\d+\.?\d*` backtracked quadratically on 40,000
+// digits followed by `x` (the server froze for 11-15 s).
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const BOOLEAN = /^(?:true|false)$/i;
+const TIMEZONE_NAME = /^time_?zone$/i;
+const STATUS_CODE = /^[1-5]\d\d$/;
 
 /** A string as the schema wants it: numbers and booleans from text; strings stay strings. */
 export function coerceScalar(value: string, schemas: Schema[]): unknown {
-  const types = typesOf(schemas);
+  return coerceScalarAs(value, typesOf(schemas));
+}
+
+/** `coerceScalar` with the schema's types worked out once (a list field has many items). */
+function coerceScalarAs(value: string, types: Set<string>): unknown {
   if (types.size === 0 || types.has("string")) return value;
   const trimmed = value.trim();
   if ((types.has("integer") || types.has("number")) && NUMBER.test(trimmed)) return Number(trimmed);
-  if (types.has("boolean") && /^(?:true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
+  if (types.has("boolean") && BOOLEAN.test(trimmed)) return trimmed.toLowerCase() === "true";
   if (types.has("null") && trimmed === "") return null;
   return value;
 }
@@ -128,11 +149,11 @@ function itemSchemas(schemas: Schema[]): Schema[] {
 export function coerceField(values: string[], schemas: Schema[], commaList: boolean): unknown {
   const types = typesOf(schemas);
   if (types.has("array") && !(types.has("string") && values.length === 1 && !commaList)) {
-    const items = itemSchemas(schemas);
+    const itemTypes = typesOf(itemSchemas(schemas));
     const parts = values.flatMap((v) => (commaList ? (v === "" ? [] : v.split(",")) : [v]));
-    return parts.map((p) => coerceScalar(p, items));
+    return parts.map((p) => coerceScalarAs(p, itemTypes));
   }
-  const coerced = values.map((v) => coerceScalar(v, schemas));
+  const coerced = values.map((v) => coerceScalarAs(v, types));
   return coerced.length === 1 ? coerced[0] : coerced;
 }
 
@@ -166,12 +187,10 @@ export function parsePrefer(header: string | string[] | undefined): { code?: num
     const eq = token.indexOf("=");
     if (eq < 0) continue;
     const key = token.slice(0, eq).trim().toLowerCase();
-    const value = token
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"(.*)"$/, "$1");
+    const raw = token.slice(eq + 1).trim();
+    const value = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
     if (key === "code") {
-      if (!/^[1-5]\d\d$/.test(value)) throw new ParseError(`Prefer: code=${value} is not an HTTP status code.`);
+      if (!STATUS_CODE.test(value)) throw new ParseError(`Prefer: code=${value} is not an HTTP status code.`);
       out.code = Number(value);
     } else if (key === "example") {
       if (value === "") throw new ParseError("Prefer: example= needs the name of an example.");

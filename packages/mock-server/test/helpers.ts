@@ -1,9 +1,7 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll } from "vitest";
 import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
-import { createMockServer, type MockServer } from "../src/index.js";
+import { resolveRef } from "../../../scripts/lib/refs.mjs";
+import { basePathOf, createMockServer, type MockServer } from "../src/index.js";
 
 export { listOperations, loadSpec };
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -38,22 +36,13 @@ export function useMockServer(): { readonly url: string; readonly server: MockSe
 /** The documented samples (test data kept beside the spec). */
 export { loadSamples, type Sample } from "../../../spec/reference/samples.js";
 
-/** Resolves a local `$ref` chain in the spec. */
+/** Local `$ref`s are resolved by the repository's one spec reader. */
 export function resolve<T = Schema>(spec: Schema, node: unknown): T {
-  let n = node as Schema | undefined;
-  for (let i = 0; i < 32 && n && typeof n.$ref === "string" && (n.$ref as string).startsWith("#/"); i++) {
-    n = (n.$ref as string)
-      .slice(2)
-      .split("/")
-      .reduce<unknown>((o, k) => (o as Schema | undefined)?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], spec) as Schema;
-  }
-  return n as T;
+  return resolveRef(spec, node) as T;
 }
 
-export function basePathOf(spec: Schema): string {
-  const url = ((spec.servers as Array<{ url: string }>)[0]?.url ?? "/").replace(/^[a-z]+:\/\/[^/]*/i, "");
-  return url.replace(/\/+$/, "");
-}
+/** The mock's own derivation of the base path, so tests and server cannot disagree. */
+export { basePathOf };
 
 /** A value for a parameter: its example(s), default, enum or a value of its type. */
 export function valueFor(spec: Schema, param: Schema): unknown {

@@ -1,0 +1,100 @@
+// The public entry points: a request listener (`createMockHandler`) and a listening server
+// (`createMockServer`), both assembled from the pipeline in handler.ts.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createBackend, createPipeline } from "./handler.js";
+import { createHttpServer, createListener, DEFAULT_BODY_LIMIT, type ServerTimeouts } from "./http.js";
+import { readSpec, type OpenAPIDocument } from "./spec.js";
+
+export interface MockHandlerOptions {
+  /** The OpenAPI document (object) or the path of a JSON file; default: `@comm100-sdk/openapi/openapi.json`. */
+  spec?: OpenAPIDocument | string;
+  /** Largest request body accepted, in bytes; larger bodies get 413. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Called once per answered request, e.g. for a log line. */
+  onRequest?: (entry: { method: string; url: string; status: number; operationId?: string }) => void;
+}
+
+/** A Node `http` request listener that answers like the Comm100 API, plus the path it serves under. */
+export interface MockHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Path prefix of every operation, taken from the spec's first server URL: `/api/v1`. */
+  basePath: string;
+  /** Settles when the spec is loaded; requests that arrive earlier wait for it. */
+  ready: Promise<void>;
+}
+
+/**
+ * Builds the request listener. The spec is read and dereferenced once; Ajv validators are
+ * compiled the first time an operation is called (openapi-backend's `quick` mode, which is
+ * also what lets it load an OpenAPI 3.1 document).
+ */
+export function createMockHandler(options: MockHandlerOptions = {}): MockHandler {
+  const { api, basePath, ready } = createBackend(readSpec(options.spec));
+  const answer = createPipeline(api, basePath);
+  const loaded = ready.then(() => undefined);
+  const listener = createListener(
+    async (method, url, headers, bytes) => {
+      await loaded;
+      return answer(method, url, headers, bytes);
+    },
+    options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    options.onRequest,
+  ) as MockHandler;
+  listener.basePath = basePath;
+  listener.ready = loaded;
+  return listener;
+}
+
+export interface MockServerOptions extends MockHandlerOptions, ServerTimeouts {
+  /** TCP port; `0` (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string;
+}
+
+export interface MockServer {
+  /** Base URL of the API, e.g. `http://127.0.0.1:4010/api/v1`: pass it as the client's `baseUrl`. */
+  url: string;
+  /** The port actually bound. */
+  port: number;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * Starts a local Comm100 Live Chat API v1: Basic auth, request validation against the OpenAPI
+ * description and the spec's examples as answers.
+ */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port = 0, host = "127.0.0.1", headersTimeoutMs, requestTimeoutMs, ...handlerOptions } = options;
+  const handler = createMockHandler(handlerOptions);
+  await handler.ready;
+  const server = createHttpServer(handler, {
+    ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${urlHost(host)}:${bound}${handler.basePath === "/" ? "" : handler.basePath}`,
+    port: bound,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
