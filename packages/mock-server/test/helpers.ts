@@ -1,6 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
-import { resolveRef } from "../../../scripts/lib/refs.mjs";
+import { listOperations, loadSpec, resolveRef } from "@comm100-sdk/spec-reader";
 import { basePathOf, createMockServer, type MockServer } from "../src/index.js";
 
 export { listOperations, loadSpec };
@@ -34,7 +33,7 @@ export function useMockServer(): { readonly url: string; readonly server: MockSe
 }
 
 /** The documented samples (test data kept beside the spec). */
-export { loadSamples, type Sample } from "../../../spec/reference/samples.js";
+export { loadSamples, type Sample } from "@comm100-sdk/spec-reader";
 
 /** Local `$ref`s are resolved by the repository's one spec reader. */
 export function resolve<T = Schema>(spec: Schema, node: unknown): T {

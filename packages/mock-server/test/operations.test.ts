@@ -1,10 +1,10 @@
-// Driven by the spec through scripts/lib/operations.mjs: every operation answers a valid request
+// Driven by the spec through @comm100-sdk/spec-reader: every operation answers a valid request
 // with its documented success, and every documented error status is reachable with Prefer.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { recordCoverage } from "../../../scripts/lib/coverage.mjs";
+import { recordCoverage } from "@comm100-sdk/spec-reader";
 import {
   call,
   formEncode,

@@ -11,7 +11,7 @@ import { connect } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockServer, type MockServer } from "../../src/index.js";
-import { listOperations, loadSpec } from "../../../../scripts/lib/operations.mjs";
+import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 
 const SEED = 20_261_126;
 const RUNS = 600;
