@@ -21,7 +21,7 @@ export function createRuntime(): Runtime {
       const opts = cmd.optsWithGlobals() as GlobalOptions & LimitFlags;
       const creds = resolveCredentials(opts);
       secrets.push(creds.apiKey);
-      const limits = (await limitsFor(opts)) as Partial<Comm100ClientOptions>;
+      const limits = limitsFor(opts);
       return clientFor(creds, { ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}), ...limits, ...extra });
     },
     format(cmd) {

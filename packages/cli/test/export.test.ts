@@ -165,24 +165,18 @@ describe("export", () => {
     expect(new Set(rows.map((r) => r.slice(-13, -4))).size).toBe(8);
   });
 
-  it("--daily-limit passes a budget to the client (or is refused by a client without limits)", async () => {
+  it("--daily-limit is a client budget: the export stops before the server's quota, resumable", async () => {
     api.pages = 5;
     const out = join(dir, "budget.jsonl");
     const r = await runCli(["export", "chats", ...PERIOD, "--out", out, "--daily-limit", "2", "--max-concurrency", "1"], env);
-    const entry = "@comm100-sdk/client/quota";
-    const hasLimits = await import(/* @vite-ignore */ entry).then(
-      () => true,
-      () => false,
-    );
-    if (hasLimits) {
-      expect(r.code).toBe(5); // the client refuses to send past the budget: Comm100QuotaExceededError
-      expect(listRequests().length).toBeLessThanOrEqual(2); // never past the budget
-      expect(r.stderr).toContain("--resume");
-    } else {
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain("@comm100-sdk/client/quota");
-      expect(api.requests).toEqual([]);
-    }
+    expect(r.code).toBe(5); // the client refuses to send past the budget: Comm100QuotaExceededError
+    expect(listRequests().length).toBe(2); // never past the budget
+    expect(r.stderr).toContain("the client's daily budget");
+    expect(r.stderr).toContain("--resume");
+    expect(new Set(jsonLines(out).map((i) => i.id.slice(-12, -3))).size).toBe(2);
+    const bad = await runCli(["export", "chats", ...PERIOD, "--out", join(dir, "b2.jsonl"), "--share", "0.5"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--share needs --daily-limit");
   });
 
   it("refuses a resume of another export and a bad file name", async () => {
