@@ -1,5 +1,6 @@
 // Puts the limiter (concurrency, rate) and the budget (daily quota) together into the hook the
 // client's transport calls before every attempt (retries included), for both client styles.
+import { Comm100QuotaExceededError, isQuotaExceeded } from "@comm100-sdk/client";
 import { Budget, type BudgetOptions } from "./budget.js";
 import { Limiter, type LimiterOptions } from "./limiter.js";
 import { QuotaMeter, type QuotaMeterOptions, type QuotaSnapshot } from "./meter.js";
@@ -26,7 +27,30 @@ export interface LimitsOptions extends LimiterOptions {
   quota?: QuotaOptions;
 }
 
+/** A per-attempt hook (the transport's `beforeAttempt`/`afterAttempt` shape), for one account. */
+export interface LimitsAttemptHook {
+  /** Waits for the turn and counts the attempt; throws `Comm100QuotaExceededError` (nothing sent) past the budget. */
+  beforeAttempt(ctx: { readonly method: string; readonly url: string; readonly signal?: AbortSignal | null }): Promise<void>;
+  /** Frees the turn; a quota 403 marks the day used up. Never throws. */
+  afterAttempt(ctx: object, outcome: { readonly response?: Response; readonly text?: string; readonly error?: unknown }): void;
+}
+
+/** The error for a call the budget refused: not sent, so no `body`. */
+export function budgetExceeded(method: string, url: string, resetsAt: Date): Comm100QuotaExceededError {
+  const err = new Comm100QuotaExceededError({
+    status: 403,
+    message: `${method} ${url} was not sent: the daily request budget is used up until ${resetsAt.toISOString()}`,
+    method,
+    url,
+    body: undefined,
+  });
+  Object.defineProperty(err, "quotaResetsAt", { value: resetsAt, enumerable: true });
+  return err;
+}
+
 export interface Limits extends Comm100Limits {
+  /** The same limits as a per-attempt hook for `account`. */
+  attemptHook(account: string): LimitsAttemptHook;
   readonly limiter: Limiter;
   readonly meter: QuotaMeter | undefined;
   /** The counts as the store has them now (fresh, unlike `client.quota`), or `undefined` without a daily budget. */
@@ -41,7 +65,7 @@ export function createLimits(o: LimitsOptions = {}): Limits {
   const limiter = new Limiter(o);
   const meter = o.quota && new QuotaMeter(o.quota);
   const budget = meter && new Budget(meter, o.quota);
-  return {
+  const limits: Limits = {
     limiter,
     meter,
     async acquire(account, signal) {
@@ -69,7 +93,30 @@ export function createLimits(o: LimitsOptions = {}): Limits {
         if (!(await budget.waitForReset(v.resetsAt, since, signal))) return new Date(v.resetsAt);
       }
     },
+    attemptHook(account) {
+      const pending = new WeakMap<object, AttemptDone>();
+      return {
+        beforeAttempt: async (ctx) => {
+          const done = await limits.acquire(account, ctx.signal ?? null);
+          if (done instanceof Date) throw budgetExceeded(ctx.method, ctx.url, done);
+          pending.set(ctx, done);
+        },
+        afterAttempt(ctx, outcome) {
+          const done = pending.get(ctx);
+          pending.delete(ctx);
+          let quota = false;
+          if (outcome.response?.status === 403)
+            try {
+              quota = isQuotaExceeded(403, JSON.parse(outcome.text ?? ""));
+            } catch {
+              // not JSON: not the quota answer
+            }
+          done?.(quota);
+        },
+      };
+    },
     quota: (account) => meter?.snapshot(account),
     readQuota: async (account) => meter?.read(account),
   };
+  return limits;
 }

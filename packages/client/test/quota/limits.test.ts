@@ -67,3 +67,27 @@ describe("createLimits", () => {
     expect(limits.limiter.active).toBe(0);
   });
 });
+
+describe("Limits.attemptHook (the transport's per-attempt hook shape)", () => {
+  it("counts, refuses with Comm100QuotaExceededError past the budget, marks the day on a quota 403", async () => {
+    const { Comm100QuotaExceededError } = await import("../../src/index.js");
+    const limits = createLimits({ maxConcurrency: 1, quota: { dailyLimit: 3 } });
+    const hook = limits.attemptHook("acct");
+    const ctx = { method: "GET", url: "https://x/api/v1/livechat/operators", signal: undefined };
+    await hook.beforeAttempt(ctx);
+    expect(limits.limiter.active).toBe(1);
+    hook.afterAttempt(ctx, { response: new Response("[]", { status: 200 }), text: "[]" });
+    expect(limits.limiter.active).toBe(0);
+    const ctx2 = { ...ctx };
+    await hook.beforeAttempt(ctx2);
+    const quota403 = JSON.stringify({ code: 403001, message: "Daily quota exceeded" });
+    hook.afterAttempt(ctx2, { response: new Response(quota403, { status: 403 }), text: quota403 });
+    await new Promise((r) => setTimeout(r, 0));
+    const err = await hook.beforeAttempt({ ...ctx }).catch((e) => e);
+    expect(err).toBeInstanceOf(Comm100QuotaExceededError);
+    expect(err.body).toBeUndefined();
+    expect(err.quotaResetsAt).toEqual(limits.quota("acct")!.resetsAt);
+    expect(limits.quota("acct")).toMatchObject({ used: 2, exhausted: true });
+    expect(limits.limiter.active).toBe(0);
+  });
+});
