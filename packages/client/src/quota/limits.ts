@@ -18,6 +18,8 @@ export interface Comm100Limits {
   acquire(account: string, signal: AbortSignal | null): Promise<AttemptDone | Date>;
   /** `client.quota`: the counts as last seen, or `undefined` without a daily budget. */
   quota(account: string): QuotaSnapshot | undefined;
+  /** The same limits as a per-attempt hook (`beforeAttempt`/`afterAttempt`) for `account`. */
+  attemptHook(account: string): LimitsAttemptHook;
 }
 
 export interface QuotaOptions extends QuotaMeterOptions, BudgetOptions {}
@@ -49,8 +51,6 @@ export function budgetExceeded(method: string, url: string, resetsAt: Date): Com
 }
 
 export interface Limits extends Comm100Limits {
-  /** The same limits as a per-attempt hook for `account`. */
-  attemptHook(account: string): LimitsAttemptHook;
   readonly limiter: Limiter;
   readonly meter: QuotaMeter | undefined;
   /** The counts as the store has them now (fresh, unlike `client.quota`), or `undefined` without a daily budget. */
