@@ -4,7 +4,7 @@ export default defineConfig([
   {
     // The library entry: the command table and the pure sample builder, no side effects.
     entry: { index: "src/index.ts" },
-    format: ["esm"],
+    format: ["esm", "cjs"],
     dts: true,
     clean: true,
     target: "node20",

@@ -15,6 +15,7 @@ export const PUBLISHED: Published[] = [
   { name: "@comm100-sdk/client", dir: "packages/client" },
   { name: "@comm100-sdk/mock-server", dir: "packages/mock-server" },
   { name: "@comm100-sdk/redis", dir: "packages/redis" },
+  { name: "@comm100-sdk/cli", dir: "packages/cli" },
 ];
 
 declare module "vitest" {
