@@ -62,20 +62,41 @@ describe("operation inventory", () => {
     }
   });
 
-  it("every operation references the five shared error responses", () => {
-    const expected = {
-      "400": "#/components/responses/BadRequest",
+  it("every operation shares the 401, 403 and 500 responses and has its own 400 and 404 examples", () => {
+    const shared = {
       "401": "#/components/responses/Unauthorized",
       "403": "#/components/responses/Forbidden",
-      "404": "#/components/responses/NotFound",
       "500": "#/components/responses/InternalServerError",
     };
+    const own400 = new Set<string>();
     for (const { operation } of ops) {
-      for (const [status, ref] of Object.entries(expected)) {
+      for (const [status, ref] of Object.entries(shared)) {
         expect(operation.responses[status]?.$ref, `${operation.operationId} ${status}`).toBe(ref);
       }
       expect(operation.responses["200"], operation.operationId).toBeDefined();
+      for (const status of ["400", "404"]) {
+        const media = operation.responses[status]?.content?.["application/json"];
+        expect(media?.schema?.$ref, `${operation.operationId} ${status}`).toBe("#/components/schemas/Error");
+        const examples = Object.values(media?.examples ?? {}) as { value: { code: number; message: string }; "x-comm100-illustrative"?: boolean }[];
+        expect(examples.length, `${operation.operationId} ${status}`).toBe(1);
+        expect(examples[0]!["x-comm100-illustrative"], `${operation.operationId} ${status}`).toBe(true);
+        expect(examples[0]!.value.code).toBe(Number(status) * 1000);
+        if (status === "400") own400.add(examples[0]!.value.message);
+      }
+      // A 400 that names a parameter names one this operation has.
+      const named = /^Parameter '([^']+)'/.exec(operation.responses["400"].content["application/json"].examples[Object.keys(operation.responses["400"].content["application/json"].examples)[0]!].value.message)?.[1];
+      if (named) {
+        const params = [...(operation.parameters ?? [])].map((p: { $ref?: string; name?: string }) => (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!].name : p.name));
+        const pathItem = Object.values(spec.paths).find((item: any) => Object.values(item).includes(operation)) as any;
+        const itemParams = (pathItem?.parameters ?? []).map((p: { $ref?: string; name?: string }) => (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!].name : p.name));
+        const body = operation.requestBody?.content ? (Object.values(operation.requestBody.content)[0] as any).schema : undefined;
+        const bodySchema = body?.$ref ? spec.components.schemas[body.$ref.split("/").pop()!] : body;
+        const fields = Object.keys(bodySchema?.properties ?? {});
+        expect([...params, ...itemParams, ...fields], `${operation.operationId}: 400 names '${named}'`).toContain(named);
+      }
     }
+    // Not one message for all: the examples fit their operations.
+    expect(own400.size).toBeGreaterThan(3);
   });
 
   it("the literal /livechat/visitors/chatting is declared before /livechat/visitors/{id}", () => {
@@ -167,6 +188,40 @@ describe("parameters and bodies", () => {
       for (const [name, prop] of Object.entries(schema.properties)) {
         if (prop.type === "array") expect(media.encoding?.[name], `${o.operation.operationId} ${name}`).toEqual({ style: "form", explode: false });
       }
+    }
+  });
+});
+
+describe("provenance", () => {
+  const examples = spec.components.examples as Record<string, Record<string, unknown>>;
+
+  it("every shared example says where it comes from, machine-readably: a source page or illustrative", () => {
+    const pages = new Set(samples.map((s) => (s as { source: string }).source.split(":").pop()));
+    for (const [name, ex] of Object.entries(examples)) {
+      const source = ex["x-comm100-source"];
+      const illustrative = ex["x-comm100-illustrative"] === true;
+      expect(Boolean(source) !== illustrative, `${name}: exactly one of x-comm100-source / x-comm100-illustrative`).toBe(true);
+      if (source) expect(pages, name).toContain(source);
+      if (illustrative) expect(String(ex.description), name).toMatch(/^Illustrative/);
+    }
+  });
+
+  it("reader-facing text names no source and links DECISIONS.md instead of naming it", () => {
+    const text = JSON.stringify(spec);
+    expect(text).not.toMatch(/Documented sample|the docs|The docs|docs' |public docs/);
+    // Every mention of DECISIONS.md is the target of a Markdown link.
+    const mentions = text.match(/DECISIONS\.md/g) ?? [];
+    const links = text.match(/\]\(DECISIONS\.md(#[a-z0-9-]+)?\)/g) ?? [];
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(links.length).toBe(mentions.length);
+    // Each anchor is a heading of DECISIONS.md.
+    const md = readFileSync(path.join(path.dirname(inventoryFile), "..", "DECISIONS.md"), "utf8");
+    const slugs = new Set(
+      [...md.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-")),
+    );
+    for (const l of links) {
+      const anchor = /#([a-z0-9-]+)/.exec(l)?.[1];
+      if (anchor) expect(slugs, l).toContain(anchor);
     }
   });
 });

@@ -34,9 +34,9 @@ export interface Comm100Resources {
     /**
      * Update an agent
      *
-     * Changes an agent's fields. The public docs give only the path for this call (and name it
-     * PUT in one place, POST in another); the method and fields here are the project's best
-     * reading, see DECISIONS.md. Fields you leave out keep their value.
+     * Changes an agent's fields. Fields you leave out keep their value. Comm100 publishes only the
+     * path of this call (as PUT in one place, POST in another); the method and the fields, those of
+     * "Create an agent", are this reference's best reading ([see the decision](DECISIONS.md#1-update-an-agent-put-or-post-and-which-fields)).
      *
      * `PUT /livechat/operators/{email}` (operationId `updateAgent`)
      */
@@ -58,7 +58,7 @@ export interface Comm100Resources {
      */
     resetApiKey(email: PathParam<operations["resetAgentApiKey"], "email">, ...args: Args<operations["resetAgentApiKey"]>): Promise<Data<operations["resetAgentApiKey"]>>;
   };
-  /** Departments: Departments group agents so that chats can be routed to them. Deleting a department also deletes its chat transcripts and offline messages. The docs state no permission for this group. */
+  /** Departments: Departments group agents so that chats can be routed to them. Deleting a department also deletes its chat transcripts and offline messages. Comm100 names no permission for it. */
   departments: {
     /**
      * List departments
@@ -101,7 +101,7 @@ export interface Comm100Resources {
      */
     delete(id: PathParam<operations["deleteDepartment"], "id">, ...args: Args<operations["deleteDepartment"]>): Promise<Data<operations["deleteDepartment"]>>;
   };
-  /** Visitors: The visitors on the website now, with what is known about each visit, and the custom variables captured on their pages. The docs state no permission for this group. */
+  /** Visitors: The visitors on the website now, with what is known about each visit, and the custom variables captured on their pages. Comm100 names no permission for it. */
   visitors: {
     /**
      * List visitors
@@ -136,7 +136,7 @@ export interface Comm100Resources {
      */
     updateCustomVariables(id: PathParam<operations["updateVisitorCustomVariables"], "id">, ...args: BodyArgs<operations["updateVisitorCustomVariables"]>): Promise<Data<operations["updateVisitorCustomVariables"]>>;
   };
-  /** Chats: Chat transcripts, searchable by date, keyword, department, agent and rating. The list is paginated. The docs state no permission for this group. */
+  /** Chats: Chat transcripts, searchable by date, keyword, department, agent and rating. The list is paginated. Comm100 names no permission for it. */
   chats: {
     /**
      * List chats
@@ -161,7 +161,7 @@ export interface Comm100Resources {
      */
     get(id: PathParam<operations["getChat"], "id">, ...args: Args<operations["getChat"]>): Promise<Data<operations["getChat"]>>;
   };
-  /** Offline Messages: Messages visitors left while no agent was available. The list is paginated. The docs state no permission for this group. */
+  /** Offline Messages: Messages visitors left while no agent was available. The list is paginated. Comm100 names no permission for it. */
   offlineMessages: {
     /**
      * List offline messages
@@ -180,7 +180,7 @@ export interface Comm100Resources {
     /**
      * Get an offline message
      *
-     * Returns one offline message by id. The docs' sample answers with the list envelope holding the message, so callers should handle both shapes.
+     * Returns one offline message by id. The answer may also come as the list envelope holding the one message, so handle both shapes ([why](DECISIONS.md#7-response-shapes-that-differ-between-tables-and-samples)).
      *
      * `GET /livechat/offline_messages/{id}` (operationId `getOfflineMessage`)
      */
@@ -266,7 +266,7 @@ export interface Comm100Resources {
     /**
      * Delete a canned message category
      *
-     * Removes a category. The answer has no body. The docs' sample and paths table use the singular `/livechat/cannedMessageCategory/{id}`; this description uses the plural path of the section heading (see DECISIONS.md).
+     * Removes a category. The answer has no body. Comm100's reference also shows the singular path `/livechat/cannedMessageCategory/{id}` for this call; this reference uses the plural path that get and update share ([see the decision](DECISIONS.md#2-delete-a-canned-message-category-plural-or-singular-path)).
      *
      * `DELETE /livechat/cannedMessageCategories/{id}` (operationId `deleteCannedMessageCategory`)
      */
@@ -333,13 +333,13 @@ export interface Comm100Resources {
     /**
      * Get the agent wrap-up form of a campaign
      *
-     * Returns the fields agents fill in after a chat. The documented sample is a bare list of fields, the table an object holding them; both are accepted.
+     * Returns the fields agents fill in after a chat. They come as the bare list of fields or as an object holding them; read either.
      *
      * `GET /livechat/campaigns/{id}/agentWrapup` (operationId `getCampaignAgentWrapup`)
      */
     getAgentWrapup(id: PathParam<operations["getCampaignAgentWrapup"], "id">, ...args: Args<operations["getCampaignAgentWrapup"]>): Promise<Data<operations["getCampaignAgentWrapup"]>>;
   };
-  /** Conversions: Conversion actions (tracked goals) and recording an API conversion for a visitor. **Enterprise** edition only. Listing needs the **Manage Settings** permission; the docs state none for recording. */
+  /** Conversions: Conversion actions (tracked goals) and recording an API conversion for a visitor. **Enterprise** edition only. Listing needs the **Manage Settings** permission; none is named for recording. */
   conversions: {
     /**
      * List conversion actions
@@ -369,7 +369,7 @@ export interface Comm100Resources {
      */
     list(...args: Args<operations["listVisitorSegments"]>): Promise<Data<operations["listVisitorSegments"]>>;
   };
-  /** Custom Variables: The custom variables set up for the account: values your page hands to Live Chat. The docs state no permission for this group. */
+  /** Custom Variables: The custom variables set up for the account: values your page hands to Live Chat. Comm100 names no permission for it. */
   customVariables: {
     /**
      * List custom variables
@@ -409,7 +409,7 @@ export interface Comm100Resources {
     /**
      * Chat source by page report
      *
-     * Counts chats per page they were requested from. Takes only the period and time zone. The docs' paths table spells the path `chatSourceRequestPage`; this description follows the section and the sample (see DECISIONS.md). Available in the Enterprise edition only; other editions get `403`.
+     * Counts chats per page they were requested from. Takes only the period and time zone. Comm100's paths table also spells it `chatSourceRequestPage` ([see the decision](DECISIONS.md#4-chat-source-by-request-page-path)). Available in the Enterprise edition only; other editions get `403`.
      *
      * `GET /livechat/reports/chatSource/requestPage` (operationId `getChatSourceRequestPageReport`)
      */
@@ -561,7 +561,7 @@ export interface Comm100Resources {
     /**
      * Real-time: right now
      *
-     * What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. The docs spell this path three ways; this description uses `realtime/rightNow` from the paths table (see DECISIONS.md). Available in the Business and Enterprise editions.
+     * What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. Comm100's reference spells this path three ways; this one is the spelling of its paths table ([see the decision](DECISIONS.md#3-real-time-right-now-three-spellings)). Available in the Business and Enterprise editions.
      *
      * `GET /livechat/reports/realtime/rightNow` (operationId `getRealtimeRightNowReport`)
      */
@@ -585,7 +585,7 @@ export interface Comm100Resources {
     /**
      * Real-time: agents
      *
-     * What each agent is doing now and how much they chatted today. The docs name the Enterprise edition in the section and Business and Enterprise in the edition table.
+     * What each agent is doing now and how much they chatted today. Available in the Enterprise edition, and possibly in Business (Comm100's reference names both; [see the decision](DECISIONS.md#13-permissions-and-editions)).
      *
      * `GET /livechat/reports/realtime/agents` (operationId `getRealtimeAgentsReport`)
      */
@@ -599,7 +599,7 @@ export interface Comm100Resources {
      */
     getRealtimeQueue(...args: Args<operations["getRealtimeQueueReport"]>): Promise<Data<operations["getRealtimeQueueReport"]>>;
   };
-  /** Site Status: Whether the chat button of the site shows online. The docs state no permission for this call. */
+  /** Site Status: Whether the chat button of the site shows online. Comm100 names no permission for it. */
   siteStatus: {
     /**
      * Get the site status

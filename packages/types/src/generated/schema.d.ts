@@ -45,9 +45,9 @@ export interface paths {
         get: operations["getAgent"];
         /**
          * Update an agent
-         * @description Changes an agent's fields. The public docs give only the path for this call (and name it
-         *     PUT in one place, POST in another); the method and fields here are the project's best
-         *     reading, see DECISIONS.md. Fields you leave out keep their value.
+         * @description Changes an agent's fields. Fields you leave out keep their value. Comm100 publishes only the
+         *     path of this call (as PUT in one place, POST in another); the method and the fields, those of
+         *     "Create an agent", are this reference's best reading ([see the decision](DECISIONS.md#1-update-an-agent-put-or-post-and-which-fields)).
          */
         put: operations["updateAgent"];
         post?: never;
@@ -281,7 +281,7 @@ export interface paths {
         };
         /**
          * Get an offline message
-         * @description Returns one offline message by id. The docs' sample answers with the list envelope holding the message, so callers should handle both shapes.
+         * @description Returns one offline message by id. The answer may also come as the list envelope holding the one message, so handle both shapes ([why](DECISIONS.md#7-response-shapes-that-differ-between-tables-and-samples)).
          */
         get: operations["getOfflineMessage"];
         put?: never;
@@ -394,7 +394,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a canned message category
-         * @description Removes a category. The answer has no body. The docs' sample and paths table use the singular `/livechat/cannedMessageCategory/{id}`; this description uses the plural path of the section heading (see DECISIONS.md).
+         * @description Removes a category. The answer has no body. Comm100's reference also shows the singular path `/livechat/cannedMessageCategory/{id}` for this call; this reference uses the plural path that get and update share ([see the decision](DECISIONS.md#2-delete-a-canned-message-category-plural-or-singular-path)).
          */
         delete: operations["deleteCannedMessageCategory"];
         options?: never;
@@ -553,7 +553,7 @@ export interface paths {
         };
         /**
          * Get the agent wrap-up form of a campaign
-         * @description Returns the fields agents fill in after a chat. The documented sample is a bare list of fields, the table an object holding them; both are accepted.
+         * @description Returns the fields agents fill in after a chat. They come as the bare list of fields or as an object holding them; read either.
          */
         get: operations["getCampaignAgentWrapup"];
         put?: never;
@@ -713,7 +713,7 @@ export interface paths {
         };
         /**
          * Chat source by page report
-         * @description Counts chats per page they were requested from. Takes only the period and time zone. The docs' paths table spells the path `chatSourceRequestPage`; this description follows the section and the sample (see DECISIONS.md). Available in the Enterprise edition only; other editions get `403`.
+         * @description Counts chats per page they were requested from. Takes only the period and time zone. Comm100's paths table also spells it `chatSourceRequestPage` ([see the decision](DECISIONS.md#4-chat-source-by-request-page-path)). Available in the Enterprise edition only; other editions get `403`.
          */
         get: operations["getChatSourceRequestPageReport"];
         put?: never;
@@ -1093,7 +1093,7 @@ export interface paths {
         };
         /**
          * Real-time: right now
-         * @description What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. The docs spell this path three ways; this description uses `realtime/rightNow` from the paths table (see DECISIONS.md). Available in the Business and Enterprise editions.
+         * @description What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. Comm100's reference spells this path three ways; this one is the spelling of its paths table ([see the decision](DECISIONS.md#3-real-time-right-now-three-spellings)). Available in the Business and Enterprise editions.
          */
         get: operations["getRealtimeRightNowReport"];
         put?: never;
@@ -1153,7 +1153,7 @@ export interface paths {
         };
         /**
          * Real-time: agents
-         * @description What each agent is doing now and how much they chatted today. The docs name the Enterprise edition in the section and Business and Enterprise in the edition table.
+         * @description What each agent is doing now and how much they chatted today. Available in the Enterprise edition, and possibly in Business (Comm100's reference names both; [see the decision](DECISIONS.md#13-permissions-and-editions)).
          */
         get: operations["getRealtimeAgentsReport"];
         put?: never;
@@ -1233,10 +1233,7 @@ export interface components {
          * @enum {integer}
          */
         AgentStatus: 0 | 1 | 2;
-        /**
-         * @description An agent as the list returns it. The docs' table calls the name `display_name` while the
-         *     sample sends `name`; both are accepted.
-         */
+        /** @description An agent as the list returns it. The name comes as `display_name` or as `name`; read either. */
         AgentSummary: {
             /** @description Agent id. */
             id: number;
@@ -1253,7 +1250,7 @@ export interface components {
             departments?: number[];
             /** @description Most chats routed to the agent at once while Auto Accept is on. */
             max_chats_count?: number;
-            /** @description The agent's API key (present in every documented sample, in no table). */
+            /** @description The agent's API key. */
             api_key?: string;
         };
         /** @description Body of every failed call. */
@@ -1300,7 +1297,7 @@ export interface components {
              * @default true
              */
             is_active?: boolean;
-            /** @description Ids of the departments to join, sent comma-separated (`1,2`). The docs' table misspells it `depsrtments`. */
+            /** @description Ids of the departments to join, sent comma-separated (`1,2`). */
             departments?: number[];
             /**
              * @description Most chats routed at once; used only when the limit is set per agent.
@@ -1330,10 +1327,7 @@ export interface components {
             /** @description Whether the agent may sign in. */
             is_active?: components["schemas"]["LooseBoolean"];
         };
-        /**
-         * @description Form fields to change an agent. The docs give no fields for this call; these are the create
-         *     fields, all optional (see DECISIONS.md).
-         */
+        /** @description Form fields to change an agent: the fields of "Create an agent", all optional ([see the decision](DECISIONS.md#1-update-an-agent-put-or-post-and-which-fields)). */
         AgentUpdate: {
             /**
              * Format: password
@@ -1382,7 +1376,7 @@ export interface components {
              */
             status?: 0 | 2;
         };
-        /** @description Form fields to create a department. The docs' samples send the list as `member`; the documented name is `members` (see DECISIONS.md). */
+        /** @description Form fields to create a department. Send the member list as `members` ([why not `member`](DECISIONS.md#6-field-names-that-differ-between-tables-and-samples)). */
         DepartmentCreate: {
             /** @description Name; must be unique in the account. */
             name: string;
@@ -1413,7 +1407,7 @@ export interface components {
          * @example /Date(1358453897)/
          */
         Comm100Date: string;
-        /** @description The value a visitor gave to a custom field of a form. The docs name the id `id`; every sample sends `field_id`, so both are accepted. */
+        /** @description The value a visitor gave to a custom field of a form. The id comes as `field_id` or as `id`; read either. */
         CustomField: {
             /** @description Id of the custom field (documented spelling). */
             id?: number;
@@ -1498,7 +1492,7 @@ export interface components {
         };
         /** @description The custom variable values to set on the visitor, as a JSON array of name/value pairs. */
         VisitorCustomVariablesUpdate: components["schemas"]["CustomVariable"][];
-        /** @description An agent who took part in a chat, as the docs' table describes it. */
+        /** @description An agent who took part in a chat. */
         ChatOperator: {
             /** @description Agent id. */
             id?: number;
@@ -1507,7 +1501,7 @@ export interface components {
             /** @description Email of the agent. */
             email?: string;
         };
-        /** @description The agents of the chat. The docs' table describes a list of agent objects, the sample sends a plain string of names (`"henry"`); both are accepted. */
+        /** @description The agents of the chat. A list of agent objects, or a plain string of names (`"henry"`); read either. */
         ChatOperators: string | components["schemas"]["ChatOperator"][];
         /** @description A file attached to a chat or an offline message. */
         Attachment: {
@@ -1519,7 +1513,7 @@ export interface components {
              */
             uri?: string;
         };
-        /** @description The wrap-up the agent filled in after the chat. The docs show it only in a sample. */
+        /** @description The wrap-up the agent filled in after the chat. */
         ChatWrapUp: {
             /** @description Chosen wrap-up category. */
             category?: string;
@@ -1564,7 +1558,7 @@ export interface components {
             chat_transcript?: string;
             /** @description File sent during the chat. */
             attachment?: components["schemas"]["Attachment"];
-            /** @description File attached to the agent's note (in the docs' table only). */
+            /** @description File attached to the agent's note. */
             note_attachment?: components["schemas"]["Attachment"];
             /** @description Rating the visitor gave, as a string (`"1"` … `"5"`). */
             rating?: string;
@@ -1620,7 +1614,7 @@ export interface components {
             /** @description Number of messages that match the filters. */
             total: number;
         };
-        /** @description One offline message. The docs say the message comes back on its own, but their sample wraps it in the list envelope; both shapes are accepted. */
+        /** @description One offline message, on its own or wrapped in the list envelope; read either. */
         OfflineMessageDetail: components["schemas"]["OfflineMessage"] | components["schemas"]["OfflineMessageList"];
         /** @description A prepared reply agents can insert into a chat. */
         CannedMessage: {
@@ -1790,7 +1784,7 @@ export interface components {
             /** @description Whether it opens in a new window. */
             isOpenInNewWindow?: boolean;
         };
-        /** @description Offline message form settings of a campaign. The docs' table lists `isUseCustomOfflinePage` and `customOfflinePage`, the sample sends `isEnable` instead; all are accepted. */
+        /** @description Offline message form settings of a campaign. It may carry `isUseCustomOfflinePage` and `customOfflinePage`, or `isEnable` instead. */
         CampaignOfflineMessage: {
             /** @description Whether the offline message form is on (sample only). */
             isEnable?: boolean;
@@ -1813,7 +1807,7 @@ export interface components {
             /** @description Whether the rule is on. */
             isEnable?: boolean;
         };
-        /** @description The wrap-up form agents fill in after a chat. The docs' table describes an object with `fields`; the sample is the bare list of fields. Both are accepted. */
+        /** @description The wrap-up form agents fill in after a chat. It comes as an object holding `fields` or as the bare list of fields; read either. */
         CampaignAgentWrapup: {
             /** @description Fields of the form. */
             fields: components["schemas"]["Field"][];
@@ -1827,14 +1821,11 @@ export interface components {
             /** @description Name of the action. */
             name: string;
         };
-        /** @description Form fields to record that a visitor reached a conversion goal. The docs do not say which are required. */
+        /** @description Form fields to record that a visitor reached a conversion goal. */
         ConversionMark: {
             /** @description Name of the conversion action. */
             conversion_name: string;
-            /**
-             * Format: uuid
-             * @description Id (GUID) of the visitor who converted.
-             */
+            /** @description Id of the visitor who converted, as Live Chat shows it (the published examples use numeric ids such as `1234`). */
             visitorId: string;
             /** @description Value of the conversion, for example the order amount. */
             value?: number;
@@ -1905,7 +1896,7 @@ export interface components {
             /** @description Average visits per slot (distribution groupings). */
             avgVisits?: number;
         };
-        /** @description One row of the chat source report. Field names keep the docs' spelling (`Initialted`). */
+        /** @description One row of the chat source report. Two field names are spelled `Initialted`, as the server sends them. */
         ChatSourceReportRow: {
             /** @description The time slot; present when grouped by time. */
             time?: components["schemas"]["ReportTimeRange"];
@@ -1935,7 +1926,7 @@ export interface components {
             /** @description Chats requested from it. */
             chats?: number;
         };
-        /** @description One row of the queue report. `avgMmaxQueueSize` keeps the docs' spelling. */
+        /** @description One row of the queue report. `avgMmaxQueueSize` is spelled as the server sends it. */
         QueueReportRow: {
             /** @description The time slot; present when grouped by time. */
             time?: components["schemas"]["ReportTimeRange"];
@@ -2022,7 +2013,7 @@ export interface components {
             /** @description Time per status; present when grouped or filtered by agent. */
             statusDistribution?: components["schemas"]["StatusDuration"][];
         };
-        /** @description One status change of an agent. The docs' table calls the status `status`, the sample `name`; both are accepted. */
+        /** @description One status change of an agent. The status comes as `status` or as `name`; read either. */
         AgentStatusChange: {
             /** @description When the status changed, `yyyy-MM-ddTHH:mm:ss`. */
             time?: string;
@@ -2185,8 +2176,16 @@ export interface components {
             /** @description Department of the row; present when grouped by department. */
             departmentId?: number;
         };
-        /** @description One row of the conversions report. Neither the docs' table nor the sample shows a time or group key. */
+        /** @description One row of the conversions report. A row carries the key of its `group`, `time` for the time slots or the id of the agent, department or conversion action. */
         ConversionsReportRow: {
+            /** @description The time slot; present when grouped by `hour`, `day`, `week` or `month`. */
+            time?: components["schemas"]["ReportTimeRange"];
+            /** @description Agent of the row; present when grouped by agent. */
+            agentId?: number;
+            /** @description Department of the row; present when grouped by department. */
+            departmentId?: number;
+            /** @description Conversion action of the row; present when grouped by conversion action. */
+            conversionActionId?: number;
             /** @description Conversions. */
             conversions?: number;
             /** @description Chats. */
@@ -2275,7 +2274,7 @@ export interface components {
             /** @description Chats handled by the chatbot (only with the Chatbot add-on). */
             ongoingChatsWithChatbot?: number;
         };
-        /** @description Totals for today so far, in the given time zone. The docs give no sample. */
+        /** @description Totals for today so far, in the given time zone. */
         RealtimeTodayReport: {
             /** @description Chat totals. */
             chatOverview?: {
@@ -2287,7 +2286,7 @@ export interface components {
                 chatAcceptanceRate?: number;
                 /** @description Visitors who left before being served. */
                 abandonedChats?: number;
-                /** @description Visitors who left an offline message instead (the docs spell it `switchToMessages` here). */
+                /** @description Visitors who left an offline message instead (spelled `switchToMessages` in this report). */
                 switchToMessages?: number;
                 /** @description Chats no agent answered. */
                 missedChats?: number;
@@ -2406,33 +2405,12 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad request: a parameter is missing or does not match the documented format. */
-        BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": 400000,
-                 *       "message": "Parameter 'timeFrom' is required."
-                 *     }
-                 */
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description Unauthorized: the email or API key is wrong. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 401000,
-                 *       "message": "Invalid email or API key."
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -2449,33 +2427,12 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Not found: no resource has this id. */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": 404000,
-                 *       "message": "The requested resource was not found."
-                 *     }
-                 */
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description Server error. The public docs also return it for malformed arguments. */
+        /** @description Server error. Comm100 says wrong arguments can cause it too. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 500000,
-                 *       "message": "An internal error occurred."
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -2487,11 +2444,11 @@ export interface components {
         DepartmentId: number;
         /** @description Id (GUID) of the visitor. */
         VisitorId: string;
-        /** @description First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too. */
+        /** @description First day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too. */
         DateFrom: string;
-        /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples. */
+        /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too. */
         DateTo: string;
-        /** @description Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.) */
+        /** @description Only items containing this text. */
         Keyword: string;
         /** @description Only items of this department id; `0` means any department. */
         DepartmentFilter: number;
@@ -2515,7 +2472,7 @@ export interface components {
         ReportTimeFrom: string;
         /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
         ReportTimeTo: string;
-        /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+        /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
         ReportTimezone: string;
         /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
         ReportFilterValue: string;
@@ -2544,10 +2501,26 @@ export interface operations {
                     "application/json": components["schemas"]["AgentSummary"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2573,10 +2546,26 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2601,10 +2590,26 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no agent has this email. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2633,10 +2638,26 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no agent has this email. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2661,10 +2682,26 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no agent has this email. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2689,10 +2726,26 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no agent has this email. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2714,10 +2767,26 @@ export interface operations {
                     "application/json": components["schemas"]["Department"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2743,10 +2812,26 @@ export interface operations {
                     "application/json": components["schemas"]["Department"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2771,10 +2856,26 @@ export interface operations {
                     "application/json": components["schemas"]["Department"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no department has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2803,10 +2904,26 @@ export interface operations {
                     "application/json": components["schemas"]["Department"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no department has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2831,10 +2948,26 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no department has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2856,10 +2989,26 @@ export interface operations {
                     "application/json": components["schemas"]["Visitor"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2881,10 +3030,26 @@ export interface operations {
                     "application/json": components["schemas"]["Visitor"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2909,10 +3074,26 @@ export interface operations {
                     "application/json": components["schemas"]["Visitor"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no visitor has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2941,21 +3122,37 @@ export interface operations {
                     "application/json": components["schemas"]["Visitor"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no visitor has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
     listChats: {
         parameters: {
             query?: {
-                /** @description First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too. */
+                /** @description First day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too. */
                 date_from?: components["parameters"]["DateFrom"];
-                /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples. */
+                /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too. */
                 date_to?: components["parameters"]["DateTo"];
-                /** @description Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.) */
+                /** @description Only items containing this text. */
                 keyword?: components["parameters"]["Keyword"];
                 /** @description Only items of this department id; `0` means any department. */
                 department?: components["parameters"]["DepartmentFilter"];
@@ -2981,10 +3178,26 @@ export interface operations {
                     "application/json": components["schemas"]["ChatList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3009,21 +3222,37 @@ export interface operations {
                     "application/json": components["schemas"]["Chat"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no chat has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
     listOfflineMessages: {
         parameters: {
             query?: {
-                /** @description First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too. */
+                /** @description First day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too. */
                 date_from?: components["parameters"]["DateFrom"];
-                /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples. */
+                /** @description Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too. */
                 date_to?: components["parameters"]["DateTo"];
-                /** @description Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.) */
+                /** @description Only items containing this text. */
                 keyword?: components["parameters"]["Keyword"];
                 /** @description Only items of this department id; `0` means any department. */
                 department?: components["parameters"]["DepartmentFilter"];
@@ -3045,10 +3274,26 @@ export interface operations {
                     "application/json": components["schemas"]["OfflineMessageList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3073,10 +3318,26 @@ export interface operations {
                     "application/json": components["schemas"]["OfflineMessageDetail"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no offline message has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3098,10 +3359,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessage"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3127,10 +3404,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3155,10 +3448,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3187,10 +3496,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3213,10 +3538,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3238,10 +3579,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessageCategory"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3267,10 +3624,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessageCategory"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3295,10 +3668,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessageCategory"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message category has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3327,10 +3716,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessageCategory"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message category has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3353,10 +3758,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message category has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3381,10 +3802,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessage"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message category has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3413,10 +3850,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no canned message category has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3438,10 +3891,26 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3466,10 +3935,26 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignPreChat"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3494,10 +3979,26 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignPostChat"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3522,10 +4023,26 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOfflineMessage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3550,10 +4067,26 @@ export interface operations {
                     "application/json": components["schemas"]["AutoInvitation"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3578,10 +4111,26 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignAgentWrapup"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: no campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3603,10 +4152,26 @@ export interface operations {
                     "application/json": components["schemas"]["Conversion"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3632,10 +4197,26 @@ export interface operations {
                     "application/json": components["schemas"]["ConversionMarkResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3657,10 +4238,26 @@ export interface operations {
                     "application/json": components["schemas"]["VisitorSegment"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3682,10 +4279,26 @@ export interface operations {
                     "application/json": components["schemas"]["CustomVariable"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3696,7 +4309,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "campaign" | "department" | "visitorSegment";
@@ -3720,10 +4333,26 @@ export interface operations {
                     "application/json": components["schemas"]["ChatVolumeReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3734,7 +4363,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "campaign";
@@ -3758,10 +4387,26 @@ export interface operations {
                     "application/json": components["schemas"]["VisitsReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3772,7 +4417,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department";
@@ -3796,10 +4441,26 @@ export interface operations {
                     "application/json": components["schemas"]["ChatSourceReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3810,7 +4471,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
             };
             header?: never;
@@ -3828,10 +4489,26 @@ export interface operations {
                     "application/json": components["schemas"]["ChatSourceRequestPageReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3842,7 +4519,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department";
@@ -3866,10 +4543,26 @@ export interface operations {
                     "application/json": components["schemas"]["QueueReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3880,7 +4573,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department";
@@ -3904,10 +4597,26 @@ export interface operations {
                     "application/json": components["schemas"]["WaitTimeReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3918,7 +4627,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department";
@@ -3942,10 +4651,26 @@ export interface operations {
                     "application/json": components["schemas"]["ChatTransferReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3956,7 +4681,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -3980,10 +4705,26 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3994,7 +4735,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -4016,10 +4757,26 @@ export interface operations {
                     "application/json": components["schemas"]["AgentStatusReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4030,7 +4787,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -4054,10 +4811,26 @@ export interface operations {
                     "application/json": components["schemas"]["AgentPerformanceReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4068,7 +4841,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -4092,10 +4865,26 @@ export interface operations {
                     "application/json": components["schemas"]["WorkloadReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4106,7 +4895,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -4130,10 +4919,26 @@ export interface operations {
                     "application/json": components["schemas"]["EfficiencyReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4144,7 +4949,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -4168,10 +4973,26 @@ export interface operations {
                     "application/json": components["schemas"]["RatingReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4182,7 +5003,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "campaign";
@@ -4204,10 +5025,26 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4218,7 +5055,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "campaign";
@@ -4240,10 +5077,26 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4254,7 +5107,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "campaign";
@@ -4276,10 +5129,26 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4290,7 +5159,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent" | "department";
@@ -4314,10 +5183,26 @@ export interface operations {
                     "application/json": components["schemas"]["WrapupCompletionReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4328,7 +5213,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department" | "agent" | "conversion";
@@ -4352,10 +5237,26 @@ export interface operations {
                     "application/json": components["schemas"]["ConversionsReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4366,7 +5267,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "agent";
@@ -4390,10 +5291,26 @@ export interface operations {
                     "application/json": components["schemas"]["ManualInvitationReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4404,7 +5321,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "campaign";
@@ -4428,10 +5345,26 @@ export interface operations {
                     "application/json": components["schemas"]["AutoInvitationReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4442,7 +5375,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department" | "campaign" | "visitorSegment";
@@ -4466,10 +5399,26 @@ export interface operations {
                     "application/json": components["schemas"]["OfflineMessageReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4480,7 +5429,7 @@ export interface operations {
                 timeFrom: components["parameters"]["ReportTimeFrom"];
                 /** @description End of the period (exclusive), `yyyy-MM-ddTHH:mm:ss` in the report time zone. */
                 timeTo: components["parameters"]["ReportTimeTo"];
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "category";
@@ -4502,10 +5451,26 @@ export interface operations {
                     "application/json": components["schemas"]["CannedMessageReportRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4527,17 +5492,33 @@ export interface operations {
                     "application/json": components["schemas"]["RealtimeRightNowReport"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
     getRealtimeTodayReport: {
         parameters: {
             query?: {
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
             };
             header?: never;
@@ -4555,17 +5536,33 @@ export interface operations {
                     "application/json": components["schemas"]["RealtimeTodayReport"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
     getRealtimeTodayCustomMetricsReport: {
         parameters: {
             query?: {
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
             };
             header?: never;
@@ -4583,17 +5580,33 @@ export interface operations {
                     "application/json": components["schemas"]["RealtimeCustomMetricValue"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
     getRealtimeAgentsReport: {
         parameters: {
             query?: {
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
                 /** @description Kind of item to restrict the report to; give its id in `filterValue`. */
                 filterName?: "department";
@@ -4615,17 +5628,33 @@ export interface operations {
                     "application/json": components["schemas"]["RealtimeAgentRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
     getRealtimeQueueReport: {
         parameters: {
             query?: {
-                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain. */
+                /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
                 timezone?: components["parameters"]["ReportTimezone"];
             };
             header?: never;
@@ -4643,10 +5672,26 @@ export interface operations {
                     "application/json": components["schemas"]["RealtimeQueueRow"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4668,10 +5713,26 @@ export interface operations {
                     "application/json": components["schemas"]["SiteStatus"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4693,10 +5754,26 @@ export interface operations {
                     "application/json": components["schemas"]["CustomMetric"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request: a parameter is missing or does not match its format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not found: the path is not part of the API (check it and the base URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
         };
     };
