@@ -68,35 +68,41 @@ describe("operation inventory", () => {
       "403": "#/components/responses/Forbidden",
       "500": "#/components/responses/InternalServerError",
     };
-    const own400 = new Set<string>();
-    for (const { operation } of ops) {
+    type ErrorExample = { value: { code: number; message: string }; "x-comm100-illustrative"?: boolean };
+    const byRef = <T>(section: Record<string, unknown>, node: { $ref?: string } | undefined): T | undefined =>
+      (node?.$ref ? section[node.$ref.split("/").pop()!] : node) as T | undefined;
+    const messages400 = new Set<string>();
+    for (const { operation, pathItem } of ops) {
       for (const [status, ref] of Object.entries(shared)) {
         expect(operation.responses[status]?.$ref, `${operation.operationId} ${status}`).toBe(ref);
       }
       expect(operation.responses["200"], operation.operationId).toBeDefined();
+      const own: Record<string, ErrorExample> = {};
       for (const status of ["400", "404"]) {
         const media = operation.responses[status]?.content?.["application/json"];
-        expect(media?.schema?.$ref, `${operation.operationId} ${status}`).toBe("#/components/schemas/Error");
-        const examples = Object.values(media?.examples ?? {}) as { value: { code: number; message: string }; "x-comm100-illustrative"?: boolean }[];
+        expect((media?.schema as { $ref?: string } | undefined)?.$ref, `${operation.operationId} ${status}`).toBe("#/components/schemas/Error");
+        const examples = Object.values(media?.examples ?? {}) as unknown as ErrorExample[];
         expect(examples.length, `${operation.operationId} ${status}`).toBe(1);
-        expect(examples[0]!["x-comm100-illustrative"], `${operation.operationId} ${status}`).toBe(true);
-        expect(examples[0]!.value.code).toBe(Number(status) * 1000);
-        if (status === "400") own400.add(examples[0]!.value.message);
+        const example = examples[0]!;
+        expect(example["x-comm100-illustrative"], `${operation.operationId} ${status}`).toBe(true);
+        expect(example.value.code).toBe(Number(status) * 1000);
+        own[status] = example;
       }
-      // A 400 that names a parameter names one this operation has.
-      const named = /^Parameter '([^']+)'/.exec(operation.responses["400"].content["application/json"].examples[Object.keys(operation.responses["400"].content["application/json"].examples)[0]!].value.message)?.[1];
+      messages400.add(own["400"]!.value.message);
+      // A 400 that names a parameter names one this operation has (query, path or body field).
+      const named = /^Parameter '([^']+)'/.exec(own["400"]!.value.message)?.[1];
       if (named) {
-        const params = [...(operation.parameters ?? [])].map((p: { $ref?: string; name?: string }) => (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!].name : p.name));
-        const pathItem = Object.values(spec.paths).find((item: any) => Object.values(item).includes(operation)) as any;
-        const itemParams = (pathItem?.parameters ?? []).map((p: { $ref?: string; name?: string }) => (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!].name : p.name));
-        const body = operation.requestBody?.content ? (Object.values(operation.requestBody.content)[0] as any).schema : undefined;
-        const bodySchema = body?.$ref ? spec.components.schemas[body.$ref.split("/").pop()!] : body;
+        const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map(
+          (p) => byRef<{ name: string }>(spec.components.parameters, p)?.name,
+        );
+        const content = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content;
+        const bodySchema = byRef<{ properties?: Record<string, unknown> }>(spec.components.schemas, Object.values(content ?? {})[0]?.schema);
         const fields = Object.keys(bodySchema?.properties ?? {});
-        expect([...params, ...itemParams, ...fields], `${operation.operationId}: 400 names '${named}'`).toContain(named);
+        expect([...params, ...fields], `${operation.operationId}: 400 names '${named}'`).toContain(named);
       }
     }
     // Not one message for all: the examples fit their operations.
-    expect(own400.size).toBeGreaterThan(3);
+    expect(messages400.size).toBeGreaterThan(3);
   });
 
   it("the literal /livechat/visitors/chatting is declared before /livechat/visitors/{id}", () => {
@@ -196,7 +202,7 @@ describe("provenance", () => {
   const examples = spec.components.examples as Record<string, Record<string, unknown>>;
 
   it("every shared example says where it comes from, machine-readably: a source page or illustrative", () => {
-    const pages = new Set(samples.map((s) => (s as { source: string }).source.split(":").pop()));
+    const pages = new Set(samples.map((s) => s.source.split(":").pop()));
     for (const [name, ex] of Object.entries(examples)) {
       const source = ex["x-comm100-source"];
       const illustrative = ex["x-comm100-illustrative"] === true;
