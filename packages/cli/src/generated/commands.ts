@@ -10,22 +10,22 @@ export const RESOURCES: readonly ResourceSpec[] = [
   {
     "name": "departments",
     "tag": "Departments",
-    "description": "Departments group agents so that chats can be routed to them. Deleting a department also deletes its chat transcripts and offline messages. The docs state no permission for this group."
+    "description": "Departments group agents so that chats can be routed to them. Deleting a department also deletes its chat transcripts and offline messages. Comm100 names no permission for it."
   },
   {
     "name": "visitors",
     "tag": "Visitors",
-    "description": "The visitors on the website now, with what is known about each visit, and the custom variables captured on their pages. The docs state no permission for this group."
+    "description": "The visitors on the website now, with what is known about each visit, and the custom variables captured on their pages. Comm100 names no permission for it."
   },
   {
     "name": "chats",
     "tag": "Chats",
-    "description": "Chat transcripts, searchable by date, keyword, department, agent and rating. The list is paginated. The docs state no permission for this group."
+    "description": "Chat transcripts, searchable by date, keyword, department, agent and rating. The list is paginated. Comm100 names no permission for it."
   },
   {
     "name": "offline-messages",
     "tag": "Offline Messages",
-    "description": "Messages visitors left while no agent was available. The list is paginated. The docs state no permission for this group."
+    "description": "Messages visitors left while no agent was available. The list is paginated. Comm100 names no permission for it."
   },
   {
     "name": "canned-messages",
@@ -45,7 +45,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   {
     "name": "conversions",
     "tag": "Conversions",
-    "description": "Conversion actions (tracked goals) and recording an API conversion for a visitor. **Enterprise** edition only. Listing needs the **Manage Settings** permission; the docs state none for recording."
+    "description": "Conversion actions (tracked goals) and recording an API conversion for a visitor. **Enterprise** edition only. Listing needs the **Manage Settings** permission; none is named for recording."
   },
   {
     "name": "visitor-segments",
@@ -55,7 +55,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   {
     "name": "custom-variables",
     "tag": "Custom Variables",
-    "description": "The custom variables set up for the account: values your page hands to Live Chat. The docs state no permission for this group."
+    "description": "The custom variables set up for the account: values your page hands to Live Chat. Comm100 names no permission for it."
   },
   {
     "name": "reports",
@@ -65,7 +65,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   {
     "name": "site-status",
     "tag": "Site Status",
-    "description": "Whether the chat button of the site shows online. The docs state no permission for this call."
+    "description": "Whether the chat button of the site shows online. Comm100 names no permission for it."
   },
   {
     "name": "custom-metrics",
@@ -194,7 +194,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "body",
         "type": "integer[]",
         "required": false,
-        "description": "Ids of the departments to join, sent comma-separated (`1,2`). The docs' table misspells it `depsrtments`."
+        "description": "Ids of the departments to join, sent comma-separated (`1,2`)."
       },
       {
         "flag": "max-chats-count",
@@ -250,7 +250,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/operators/{email}",
     "tag": "Agents",
     "summary": "Update an agent",
-    "description": "Changes an agent's fields. The public docs give only the path for this call (and name it PUT in one place, POST in another); the method and fields here are the project's best reading, see DECISIONS.md. Fields you leave out keep their value.",
+    "description": "Changes an agent's fields. Fields you leave out keep their value. Comm100 publishes only the path of this call (as PUT in one place, POST in another); the method and the fields, those of \"Create an agent\", are this reference's best reading ([see the decision](DECISIONS.md#1-update-an-agent-put-or-post-and-which-fields)).",
     "args": [
       {
         "name": "email",
@@ -680,7 +680,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too.",
+        "description": "First day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too.",
         "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$"
       },
       {
@@ -689,7 +689,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples.",
+        "description": "Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too.",
         "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$"
       },
       {
@@ -698,7 +698,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.)"
+        "description": "Only items containing this text."
       },
       {
         "flag": "department",
@@ -809,7 +809,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "First day to include, `yyyy-MM-dd`; today when left out. The docs' own samples leave month and day unpadded (`2013-6-27`), so that form is accepted too.",
+        "description": "First day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too.",
         "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$"
       },
       {
@@ -818,7 +818,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day are accepted as in the docs' samples.",
+        "description": "Last day to include, `yyyy-MM-dd`; today when left out. Unpadded month and day (`2013-6-27`) work too.",
         "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$"
       },
       {
@@ -827,7 +827,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Only items containing this text. (One docs sample spells the parameter `keywords`; see DECISIONS.md.)"
+        "description": "Only items containing this text."
       },
       {
         "flag": "department",
@@ -876,7 +876,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/offline_messages/{id}",
     "tag": "Offline Messages",
     "summary": "Get an offline message",
-    "description": "Returns one offline message by id. The docs' sample answers with the list envelope holding the message, so callers should handle both shapes.",
+    "description": "Returns one offline message by id. The answer may also come as the list envelope holding the one message, so handle both shapes ([why](DECISIONS.md#7-response-shapes-that-differ-between-tables-and-samples)).",
     "args": [
       {
         "name": "id",
@@ -1237,7 +1237,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/cannedMessageCategories/{id}",
     "tag": "Canned Message Categories",
     "summary": "Delete a canned message category",
-    "description": "Removes a category. The answer has no body. The docs' sample and paths table use the singular `/livechat/cannedMessageCategory/{id}`; this description uses the plural path of the section heading (see DECISIONS.md).",
+    "description": "Removes a category. The answer has no body. Comm100's reference also shows the singular path `/livechat/cannedMessageCategory/{id}` for this call; this reference uses the plural path that get and update share ([see the decision](DECISIONS.md#2-delete-a-canned-message-category-plural-or-singular-path)).",
     "args": [
       {
         "name": "id",
@@ -1445,7 +1445,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/campaigns/{id}/agentWrapup",
     "tag": "Campaigns",
     "summary": "Get the agent wrap-up form of a campaign",
-    "description": "Returns the fields agents fill in after a chat. The documented sample is a bare list of fields, the table an object holding them; both are accepted.",
+    "description": "Returns the fields agents fill in after a chat. They come as the bare list of fields or as an object holding them; read either.",
     "args": [
       {
         "name": "id",
@@ -1502,8 +1502,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "body",
         "type": "string",
         "required": true,
-        "description": "Id (GUID) of the visitor who converted.",
-        "format": "uuid"
+        "description": "Id of the visitor who converted, as Live Chat shows it (the published examples use numeric ids such as `1234`)."
       },
       {
         "flag": "value",
@@ -1594,7 +1593,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -1679,7 +1678,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -1760,7 +1759,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -1814,7 +1813,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/reports/chatSource/requestPage",
     "tag": "Reports",
     "summary": "Chat source by page report",
-    "description": "Counts chats per page they were requested from. Takes only the period and time zone. The docs' paths table spells the path `chatSourceRequestPage`; this description follows the section and the sample (see DECISIONS.md). Available in the Enterprise edition only; other editions get `403`.",
+    "description": "Counts chats per page they were requested from. Takes only the period and time zone. Comm100's paths table also spells it `chatSourceRequestPage` ([see the decision](DECISIONS.md#4-chat-source-by-request-page-path)). Available in the Enterprise edition only; other editions get `403`.",
     "args": [],
     "flags": [
       {
@@ -1841,7 +1840,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       }
     ],
@@ -1886,7 +1885,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -1967,7 +1966,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2048,7 +2047,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2127,7 +2126,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2208,7 +2207,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2273,7 +2272,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2354,7 +2353,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2437,7 +2436,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2520,7 +2519,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2603,7 +2602,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2667,7 +2666,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2731,7 +2730,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2795,7 +2794,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2876,7 +2875,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -2959,7 +2958,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -3038,7 +3037,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -3118,7 +3117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -3203,7 +3202,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -3240,7 +3239,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/reports/realtime/rightNow",
     "tag": "Reports",
     "summary": "Real-time: right now",
-    "description": "What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. The docs spell this path three ways; this description uses `realtime/rightNow` from the paths table (see DECISIONS.md). Available in the Business and Enterprise editions.",
+    "description": "What is happening on the site at this moment: agents, chats and visitors. Takes no parameters. Comm100's reference spells this path three ways; this one is the spelling of its paths table ([see the decision](DECISIONS.md#3-real-time-right-now-three-spellings)). Available in the Business and Enterprise editions.",
     "args": [],
     "flags": [],
     "body": null,
@@ -3266,7 +3265,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       }
     ],
@@ -3293,7 +3292,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       }
     ],
@@ -3311,7 +3310,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     "path": "/livechat/reports/realtime/agents",
     "tag": "Reports",
     "summary": "Real-time: agents",
-    "description": "What each agent is doing now and how much they chatted today. The docs name the Enterprise edition in the section and Business and Enterprise in the edition table.",
+    "description": "What each agent is doing now and how much they chatted today. Available in the Enterprise edition, and possibly in Business (Comm100's reference names both; [see the decision](DECISIONS.md#13-permissions-and-editions)).",
     "args": [],
     "flags": [
       {
@@ -3320,7 +3319,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       },
       {
@@ -3366,7 +3365,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         "in": "query",
         "type": "string",
         "required": false,
-        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. The docs also point to the list of IANA zone names, so the accepted forms are not certain.",
+        "description": "Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)).",
         "default": "+00:00"
       }
     ],
