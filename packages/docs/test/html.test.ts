@@ -56,7 +56,9 @@ describe("dist/index.html", () => {
       const samples = decorated.paths[op.path][op.method.toLowerCase()]["x-codeSamples"];
       expect(samples?.map((s: { label: string }) => s.label), op.operationId).toEqual(["curl", "TypeScript", "TypeScript (resource style)", "CLI"]);
     }
-    expect(decorated.info.description).toContain("## Using the TypeScript SDK");
+    const guides = decorated.tags.filter((t: { "x-traitTag"?: boolean }) => t["x-traitTag"]).map((t: { name: string }) => t.name);
+    expect(guides).toEqual(expect.arrayContaining(["Base URL", "Authentication", "Errors", "Pagination", "Using the TypeScript SDK"]));
+    expect(decorated["x-tagGroups"][0]).toEqual({ name: "Guides", tags: guides });
     expect(html).toContain("Using the TypeScript SDK");
     expect(html).toContain('"x-codeSamples"');
   });

@@ -133,7 +133,9 @@ describe("sample generator", () => {
       "TypeScript (resource style)",
       "CLI",
     ]);
-    expect(decorated.info.description).toMatch(/^Intro\.\n\n## Using the TypeScript SDK/);
+    expect(decorated.info.description).toBe("Intro.");
+    expect(decorated.tags[0]).toMatchObject({ name: "Using the TypeScript SDK", "x-traitTag": true });
+    expect(decorated["x-tagGroups"].map((g: { name: string }) => g.name)).toEqual(["Guides", "API"]);
   });
 });
 

@@ -473,6 +473,30 @@ export function decorateSpec(spec, samples = codeSamples(spec), providers = SAMP
     // Redoc keys a sample by its label and highlights it by lang.
     target["x-codeSamples"] = providers.map((p) => ({ lang: p.lang, label: p.label, source: sources[p.id] }));
   }
-  out.info = { ...out.info, description: `${(out.info?.description ?? "").trimEnd()}${SDK_SECTION(spec)}` };
-  return out;
+  const intro = `${(out.info?.description ?? "").trimEnd()}${SDK_SECTION(spec)}`;
+  return withGuideTags(out, intro);
+}
+
+/**
+ * Turns each `## ` section of the introduction into a tag of its own (`x-traitTag`: a guide, no
+ * operations), grouped as "Guides" before the API groups, so the sidebar and search list each
+ * guide as its own entry.
+ * @param {Spec} spec @param {string} intro @returns {Spec}
+ */
+export function withGuideTags(spec, intro) {
+  const [lead = "", ...sections] = intro.split(/^## /m);
+  const guides = sections.map((section) => {
+    const [heading = "", ...body] = section.split("\n");
+    return { name: heading.trim(), description: body.join("\n").trim(), "x-traitTag": true };
+  });
+  const apiTags = (spec.tags ?? []).map((/** @type {{ name: string }} */ t) => t.name);
+  return {
+    ...spec,
+    info: { ...spec.info, description: lead.trimEnd() },
+    tags: [...guides, ...(spec.tags ?? [])],
+    "x-tagGroups": [
+      { name: "Guides", tags: guides.map((g) => g.name) },
+      { name: "API", tags: apiTags },
+    ],
+  };
 }
