@@ -9,7 +9,7 @@
 //
 // usage: node scripts/generate-code-samples.mjs [--spec ../../spec/dist/openapi.json]
 //          [--out dist/openapi.json] [--samples .tmp/samples.ts]
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -32,6 +32,14 @@ export function generate({
   const decorated = decorateSpec(spec, samples);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(decorated, null, 2)}\n`);
+  // Beside the page: the YAML form of the document (a download link of the introduction) and the
+  // decisions the descriptions link to (`DECISIONS.md#...`), when the spec's folder has them.
+  for (const [from, to] of [
+    [resolve(dirname(specPath), "openapi.yaml"), "openapi.yaml"],
+    [resolve(dirname(specPath), "..", "DECISIONS.md"), "DECISIONS.md"],
+  ]) {
+    if (existsSync(String(from))) copyFileSync(String(from), resolve(dirname(out), String(to)));
+  }
   if (samplesPath) {
     mkdirSync(dirname(samplesPath), { recursive: true });
     writeFileSync(samplesPath, samplesModule(spec, samples));

@@ -59,6 +59,10 @@ describe("dist/index.html", () => {
     const guides = decorated.tags.filter((t: { "x-traitTag"?: boolean }) => t["x-traitTag"]).map((t: { name: string }) => t.name);
     expect(guides).toEqual(expect.arrayContaining(["Base URL", "Authentication", "Errors", "Pagination", "Using the TypeScript SDK"]));
     expect(decorated["x-tagGroups"][0]).toEqual({ name: "Guides", tags: guides });
+    // The files the page links to sit beside it.
+    for (const file of ["openapi.json", "openapi.yaml", "DECISIONS.md"]) {
+      expect(existsSync(fileURLToPath(new URL(`../dist/${file}`, import.meta.url))), file).toBe(true);
+    }
     expect(html).toContain("Using the TypeScript SDK");
     expect(html).toContain('"x-codeSamples"');
   });

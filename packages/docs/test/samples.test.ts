@@ -133,7 +133,7 @@ describe("sample generator", () => {
       "TypeScript (resource style)",
       "CLI",
     ]);
-    expect(decorated.info.description).toBe("Intro.");
+    expect(decorated.info.description).toMatch(/^Intro\.\n\nDownload the OpenAPI document: \[openapi\.json\]\(openapi\.json\)/);
     expect(decorated.tags[0]).toMatchObject({ name: "Using the TypeScript SDK", "x-traitTag": true });
     expect(decorated["x-tagGroups"].map((g: { name: string }) => g.name)).toEqual(["Guides", "API"]);
   });

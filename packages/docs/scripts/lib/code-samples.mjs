@@ -474,7 +474,9 @@ export function decorateSpec(spec, samples = codeSamples(spec), providers = SAMP
     target["x-codeSamples"] = providers.map((p) => ({ lang: p.lang, label: p.label, source: sources[p.id] }));
   }
   const intro = `${(out.info?.description ?? "").trimEnd()}${SDK_SECTION(spec)}`;
-  return withGuideTags(out, intro);
+  const downloads = "\n\nDownload the OpenAPI document: [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml).";
+  const [lead = "", ...rest] = intro.split(/^(?=## )/m);
+  return withGuideTags(out, [`${lead.trimEnd()}${downloads}\n\n`, ...rest].join(""));
 }
 
 /**
