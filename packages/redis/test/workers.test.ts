@@ -86,7 +86,8 @@ describe("8 worker processes sharing a budget of 1,000 in Redis", () => {
     const url = nextUrl();
     let restarting: Promise<void> | undefined;
     const workers = Array.from({ length: 8 }, () =>
-      startWorker({ base: server.base, redis: url, dailyLimit: 1000, concurrency: 4 }, () => {
+      // a short command timeout, so that calls fail with the store error while Redis is away
+      startWorker({ base: server.base, redis: url, dailyLimit: 1000, concurrency: 4, commandTimeoutMs: 1000 }, () => {
         if (!restarting && server.total() >= 400) restarting = redis.restart();
       }),
     );

@@ -19,7 +19,7 @@ describe("generated types", () => {
   it("match a fresh generation from spec/dist/openapi.json", async () => {
     const fresh = HEADER + astToString(await openapiTS(specUrl, { defaultNonNullable: false }));
     expect(readFileSync(committed, "utf8")).toBe(fresh);
-  });
+  }, 120_000);
 
   // The build regenerates the file before tests run, so also compare with what git has:
   // a spec change whose regenerated types were not committed fails here (and in CI).
