@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formEncode } from "../src/index.js";
 import { OPERATIONS } from "../src/generated/meta.js";
-import { listOperations } from "../../../scripts/lib/operations.mjs";
+import { listOperations } from "@comm100-sdk/spec-reader";
 import { clientFor, startServer } from "./helpers.js";
 
 describe("formEncode", () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const pkg = fileURLToPath(new URL("..", import.meta.url));
-const script = fileURLToPath(new URL("../../../scripts/generate-client-meta.mjs", import.meta.url));
+const script = fileURLToPath(new URL("../scripts/generate-client-meta.mjs", import.meta.url));
 
 describe("generated client metadata", () => {
   it("matches a fresh generation from spec/dist/openapi.json", () => {

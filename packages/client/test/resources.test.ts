@@ -1,8 +1,7 @@
 // Every operation of the spec is a resource method that sends its method and path.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { recordCoverage } from "../../../scripts/lib/coverage.mjs";
-import { listOperations } from "../../../scripts/lib/operations.mjs";
+import { recordCoverage, listOperations } from "@comm100-sdk/spec-reader";
 import { clientFor, json, startServer } from "./helpers.js";
 
 const ops = listOperations();

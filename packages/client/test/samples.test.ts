@@ -3,8 +3,7 @@
 // Driven by the sample files and the spec's operations; nothing is listed by hand.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { listOperations } from "../../../scripts/lib/operations.mjs";
-import { inventoryFile, samplesDir } from "../../../spec/reference/samples.js";
+import { listOperations, inventoryFile, samplesDir } from "@comm100-sdk/spec-reader";
 import { basicOf, clientFor, EMAIL, API_KEY, startServer } from "./helpers.js";
 
 const dir = samplesDir;

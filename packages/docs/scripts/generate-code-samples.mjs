@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { SPEC_PATH, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { SPEC_PATH, loadSpec } from "@comm100-sdk/spec-reader";
 import { SAMPLE_PROVIDERS, codeSamples, decorateSpec, samplesModule } from "./lib/code-samples.mjs";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 import { htmlPath, screenshotDir, specPath } from "./paths.js";
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/lib/chromium.mjs";
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "@comm100-sdk/test-browser";
 
 const pageUrl = pathToFileURL(htmlPath).href;
 

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordCoverage } from "../../../scripts/lib/coverage.mjs";
-import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { recordCoverage } from "@comm100-sdk/spec-reader";
+import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 import { fetchedUrls } from "../scripts/offline.mjs";
 import { decoratedPath, htmlPath, specPath } from "./paths.js";
 

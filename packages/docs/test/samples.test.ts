@@ -13,7 +13,7 @@ import {
   samplesModule,
   typescriptSample,
 } from "../scripts/lib/code-samples.mjs";
-import { listOperations, loadSpec } from "../../../scripts/lib/operations.mjs";
+import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 import type { OperationSamples } from "../scripts/lib/code-samples.mjs";
 import { decoratedPath, pkgDir, samplesPath, specPath } from "./paths.js";
 

@@ -4,9 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { createAjv2020, createMockServer, type MockServer } from "@comm100-sdk/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordCoverage } from "../../../../scripts/lib/coverage.mjs";
-import { exampleInputs } from "../../../../scripts/lib/example-inputs.mjs";
-import { loadSpec } from "../../../../scripts/lib/operations.mjs";
+import { recordCoverage, exampleInputs, loadSpec } from "@comm100-sdk/spec-reader";
 import {
   Comm100ApiError,
   Comm100AuthenticationError,

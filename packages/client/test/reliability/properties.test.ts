@@ -4,7 +4,7 @@
 // round-trip through the Basic header. One recording server for the whole file.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listOperations, loadSpec, type OperationInfo } from "../../../../scripts/lib/operations.mjs";
+import { listOperations, loadSpec, type OperationInfo } from "@comm100-sdk/spec-reader";
 import { Comm100ConfigError, createComm100Client, DOMAINS, type Comm100Client } from "../../src/index.js";
 import { startFaultServer, type FaultServer } from "./fault-server.js";
 import { writeFigures } from "./report.js";

@@ -3,12 +3,11 @@
 // a curl command and TypeScript snippets using @comm100-sdk/client, all filled in from the
 // spec's parameter and request body examples. Used by scripts/generate-code-samples.mjs.
 // The languages shown are the entries of SAMPLE_PROVIDERS: add a provider to add a language.
-import { listOperations } from "../../../../scripts/lib/operations.mjs";
-import { resolveRef } from "../../../../scripts/lib/refs.mjs";
+import { listOperations, resolveRef } from "@comm100-sdk/spec-reader";
 import { cliSampleFor } from "@comm100-sdk/cli";
 
 /** @typedef {Record<string, any>} Spec A bundled OpenAPI 3.1 document (every `$ref` local). */
-/** @typedef {import("../../../../scripts/lib/operations.mjs").OperationInfo} OperationInfo */
+/** @typedef {import("@comm100-sdk/spec-reader").OperationInfo} OperationInfo */
 /**
  * @typedef {object} SampleInputs The concrete values a sample shows for one operation.
  * @property {Record<string, unknown>} path path parameter values by name
