@@ -1,11 +1,29 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { parseAccount } from "./control/accounts.js";
+import { parseTime } from "./control/clock.js";
 import { createMockServer } from "./index.js";
 
 const USAGE = `Usage: comm100-mock [--port 4010] [--host 127.0.0.1] [--spec openapi.json] [--quiet]
+                    [--account email:key]... [--quota N] [--now 2026-12-01T23:59:00Z] [--seed N]
 
 A local Comm100 Live Chat API v1: checks Basic auth, validates every request against the
-OpenAPI description and answers with its examples. Prints the base URL, then one line per request.`;
+OpenAPI description and answers with its examples. Prints the base URL, then one line per request.
+
+  --account email:key  accept only these credentials (repeatable); default: any
+  --quota N            daily requests per account before the 403 quota error (resets 00:00 UTC)
+  --now TIME           start the mock clock at TIME (ISO 8601 or epoch ms); it keeps running
+  --seed N             seed of the mock's random choices (default 1)
+
+Admin routes (no auth): POST /__admin/reset, GET /__admin/snapshot, GET|POST /__admin/clock,
+GET|POST|DELETE /__admin/faults.`;
+
+function integerFlag(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got ${value}`);
+  return n;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,6 +32,10 @@ async function main(): Promise<void> {
       host: { type: "string", short: "H", default: "127.0.0.1" },
       spec: { type: "string" },
       quiet: { type: "boolean", short: "q", default: false },
+      account: { type: "string", multiple: true },
+      quota: { type: "string" },
+      now: { type: "string" },
+      seed: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -25,9 +47,17 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const quiet = values.quiet;
+  const quota = integerFlag("quota", values.quota, 0);
+  const seed = integerFlag("seed", values.seed, 0);
+  const now = values.now === undefined ? undefined : /^\d+$/.test(values.now) ? Number(values.now) : values.now;
+  if (now !== undefined) parseTime(now, "--now");
   const server = await createMockServer({
     port,
     host: values.host,
+    ...(values.account ? { accounts: values.account.map(parseAccount) } : {}),
+    ...(quota !== undefined ? { quota } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(now !== undefined ? { now } : {}),
     ...(values.spec ? { spec: values.spec } : {}),
     onRequest: quiet ? undefined : (e) => console.log(`${e.method} ${e.url} -> ${e.status}${e.operationId ? ` (${e.operationId})` : ""}`),
   });

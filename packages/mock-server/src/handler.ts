@@ -1,4 +1,4 @@
-// The request pipeline, with no I/O: route -> auth -> account checks (quota, faults) -> Prefer ->
+// The request pipeline, with no I/O: route -> auth -> account checks (quota) -> Prefer ->
 // parse and validate -> answer (stateful resource, or the documented example).
 import type { IncomingHttpHeaders } from "node:http";
 import { OpenAPIBackend, type Document, type Operation } from "openapi-backend";
@@ -28,8 +28,8 @@ export interface ValidRequest {
 export interface Behaviour {
   /** After Basic auth was read: an answer (401) refuses the credentials. */
   authorize?(credentials: Credentials): MockAnswer | undefined;
-  /** Before Prefer and validation, once per authenticated operation call: quota and injected faults. */
-  admit?(op: Operation): MockAnswer | undefined;
+  /** Before Prefer and validation, once per operation call: the daily quota. */
+  admit?(op: Operation, credentials: Credentials | undefined): MockAnswer | undefined;
   /** The answer for a valid request; `undefined` falls back to the documented example. */
   answer?(request: ValidRequest): MockAnswer | undefined;
 }
@@ -124,7 +124,7 @@ export function createPipeline(api: OpenAPIBackend, basePath: string, behaviour:
       if (refused) return tag(refused);
       credentials = auth;
     }
-    const refused = behaviour.admit?.(op);
+    const refused = behaviour.admit?.(op, credentials);
     if (refused) return tag(refused);
 
     const prefer = parsePrefer(headers.prefer);

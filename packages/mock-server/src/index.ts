@@ -4,3 +4,8 @@ export { loadDefaultSpec, basePathOf } from "./spec.js";
 export type { OpenAPIDocument } from "./spec.js";
 export { createAjv2020 } from "./validate.js";
 export type { Comm100ErrorBody, Comm100Error } from "./errors.js";
+export type { MockAccount } from "./control/accounts.js";
+export type { MockClock, TimeInput } from "./control/clock.js";
+export type { MockControl, ControlSnapshot } from "./control/control.js";
+export type { FaultOptions, FaultState } from "./control/faults.js";
+export type { QuotaState } from "./control/quota.js";

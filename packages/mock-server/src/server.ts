@@ -2,7 +2,13 @@
 // (`createMockServer`), both assembled from the pipeline in handler.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createBackend, createPipeline } from "./handler.js";
+import { createAdmin, isAdminPath } from "./admin.js";
+import { documentedAnswer } from "./answer.js";
+import type { MockAccount } from "./control/accounts.js";
+import type { TimeInput } from "./control/clock.js";
+import { createControl, type MockControl } from "./control/control.js";
+import { errorAnswer, type OperationAnswer } from "./errors.js";
+import { createBackend, createPipeline, splitTarget } from "./handler.js";
 import { createHttpServer, createListener, DEFAULT_BODY_LIMIT, type ServerTimeouts } from "./http.js";
 import { readSpec, type OpenAPIDocument } from "./spec.js";
 
@@ -13,10 +19,21 @@ export interface MockHandlerOptions {
   bodyLimit?: number;
   /** Called once per answered request, e.g. for a log line. */
   onRequest?: (entry: { method: string; url: string; status: number; operationId?: string }) => void;
+  /**
+   * The accounts whose email and API key are accepted; any other credentials get 401. Without it,
+   * any non-empty email and key are accepted.
+   */
+  accounts?: MockAccount[];
+  /** Daily request quota per account: past it, the documented 403 until 00:00 UTC (mock clock). */
+  quota?: number;
+  /** Start time of the mock clock (it keeps running); default the real time. */
+  now?: TimeInput;
+  /** Seed of everything random in the mock (which injected faults fire); default 1. */
+  seed?: number;
 }
 
 /** A Node `http` request listener that answers like the Comm100 API, plus the path it serves under. */
-export interface MockHandler {
+export interface MockHandler extends MockControl {
   (req: IncomingMessage, res: ServerResponse): void;
   /** Path prefix of every operation, taken from the spec's first server URL: `/api/v1`. */
   basePath: string;
@@ -31,19 +48,26 @@ export interface MockHandler {
  */
 export function createMockHandler(options: MockHandlerOptions = {}): MockHandler {
   const { api, basePath, ready } = createBackend(readSpec(options.spec));
-  const answer = createPipeline(api, basePath);
+  const control = createControl(options);
+  const answer = createPipeline(api, basePath, control.behaviour((op, status, example) => documentedAnswer(api, op, status, example, [])));
+  const admin = createAdmin(control);
   const loaded = ready.then(() => undefined);
   const listener = createListener(
-    async (method, url, headers, bytes) => {
+    async (method, url, headers, bytes): Promise<OperationAnswer> => {
       await loaded;
+      const { rawPath } = splitTarget(url);
+      if (rawPath !== undefined && isAdminPath(rawPath)) return admin(method, rawPath, bytes);
+      const fault = method === "OPTIONS" ? undefined : control.faultInjector.take();
+      if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+      // An injected 5xx answers before auth, like a failing proxy, and is not counted in the quota.
+      if (fault?.status !== undefined) return errorAnswer(fault.status, `Injected fault: the mock answers ${fault.status} as configured.`);
       return answer(method, url, headers, bytes);
     },
     options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     options.onRequest,
-  ) as MockHandler;
-  listener.basePath = basePath;
-  listener.ready = loaded;
-  return listener;
+  );
+  const { clock, quota, faults, reset, snapshot } = control;
+  return Object.assign(listener, { basePath, ready: loaded, clock, quota, faults, reset, snapshot });
 }
 
 export interface MockServerOptions extends MockHandlerOptions, ServerTimeouts {
@@ -53,7 +77,7 @@ export interface MockServerOptions extends MockHandlerOptions, ServerTimeouts {
   host?: string;
 }
 
-export interface MockServer {
+export interface MockServer extends MockControl {
   /** Base URL of the API, e.g. `http://127.0.0.1:4010/api/v1`: pass it as the client's `baseUrl`. */
   url: string;
   /** The port actually bound. */
@@ -88,7 +112,13 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     });
   });
   const bound = (server.address() as AddressInfo).port;
+  const { clock, quota, faults, reset, snapshot } = handler;
   return {
+    clock,
+    quota,
+    faults,
+    reset,
+    snapshot,
     url: `http://${urlHost(host)}:${bound}${handler.basePath === "/" ? "" : handler.basePath}`,
     port: bound,
     close: () =>
