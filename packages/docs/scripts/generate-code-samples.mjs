@@ -9,12 +9,13 @@
 //
 // usage: node scripts/generate-code-samples.mjs [--spec ../../spec/dist/openapi.json]
 //          [--out dist/openapi.json] [--samples .tmp/samples.ts]
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SPEC_PATH, loadSpec } from "@comm100-sdk/spec-reader";
 import { SAMPLE_PROVIDERS, codeSamples, decorateSpec, samplesModule } from "./lib/code-samples.mjs";
+import { guideCodeBlocks, readGuides } from "./lib/guides.mjs";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -29,7 +30,8 @@ export function generate({
 } = {}) {
   const spec = loadSpec(specPath);
   const samples = codeSamples(spec);
-  const decorated = decorateSpec(spec, samples);
+  const guides = readGuides();
+  const decorated = decorateSpec(spec, samples, SAMPLE_PROVIDERS, guides);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(decorated, null, 2)}\n`);
   // Beside the page: the YAML form of the document (a download link of the introduction) and the
@@ -43,6 +45,11 @@ export function generate({
   if (samplesPath) {
     mkdirSync(dirname(samplesPath), { recursive: true });
     writeFileSync(samplesPath, samplesModule(spec, samples));
+    // The guides' TypeScript, one module per code block, type-checked by the tests beside the samples.
+    const guidesDir = resolve(dirname(samplesPath), "guides");
+    rmSync(guidesDir, { recursive: true, force: true });
+    mkdirSync(guidesDir, { recursive: true });
+    for (const block of guideCodeBlocks(guides)) writeFileSync(resolve(guidesDir, block.name), block.source);
   }
   return { operations: samples.size, out, samples: samplesPath };
 }

@@ -114,6 +114,9 @@ for (const target of ["openapi.yaml", "paths", "components"]) {
   const recursive = statSync(path).isDirectory();
   watchers.push(watch(path, { recursive }, (_event, name) => onChange(join(target, name ? String(name) : ""))));
 }
+// the hand-written guides of this package
+const guidesDir = fileURLToPath(new URL("../guides/", import.meta.url));
+if (existsSync(guidesDir)) watchers.push(watch(guidesDir, (_event, name) => onChange(join("guides", name ? String(name) : ""))));
 
 // ---- static server
 const TYPES = { ".html": "text/html; charset=utf-8", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml" };

@@ -5,7 +5,9 @@
 // The languages shown are the entries of SAMPLE_PROVIDERS: add a provider to add a language.
 import { listOperations, resolveRef } from "@comm100-sdk/spec-reader";
 import { cliSampleFor } from "@comm100-sdk/cli";
+import { mergeGuides, readGuides } from "./guides.mjs";
 
+/** @typedef {import("./guides.mjs").Guide} Guide */
 /** @typedef {Record<string, any>} Spec A bundled OpenAPI 3.1 document (every `$ref` local). */
 /** @typedef {import("@comm100-sdk/spec-reader").OperationInfo} OperationInfo */
 /**
@@ -461,9 +463,10 @@ ${introSnippet(spec)}
  * A copy of the spec with `x-codeSamples` on every operation and the SDK section in the intro.
  * @param {Spec} spec @param {Map<string, OperationSamples>} [samples]
  * @param {SampleProvider[]} [providers]
+ * @param {Guide[]} [guides] the hand-written guides (guides/*.md) placed among the sections
  * @returns {Spec}
  */
-export function decorateSpec(spec, samples = codeSamples(spec), providers = SAMPLE_PROVIDERS) {
+export function decorateSpec(spec, samples = codeSamples(spec), providers = SAMPLE_PROVIDERS, guides = readGuides()) {
   const out = structuredClone(spec);
   for (const [operationId, { op, sources }] of samples) {
     const item = resolveRef(out, out.paths[op.path]);
@@ -472,7 +475,7 @@ export function decorateSpec(spec, samples = codeSamples(spec), providers = SAMP
     // Redoc keys a sample by its label and highlights it by lang.
     target["x-codeSamples"] = providers.map((p) => ({ lang: p.lang, label: p.label, source: sources[p.id] }));
   }
-  const intro = `${(out.info?.description ?? "").trimEnd()}${SDK_SECTION(spec)}`;
+  const intro = mergeGuides(`${(out.info?.description ?? "").trimEnd()}${SDK_SECTION(spec)}`, guides);
   const downloads = "\n\nDownload the OpenAPI document: [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml).";
   const [lead = "", ...rest] = intro.split(/^(?=## )/m);
   return withGuideTags(out, [`${lead.trimEnd()}${downloads}\n\n`, ...rest].join(""));
