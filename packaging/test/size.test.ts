@@ -10,7 +10,7 @@ import { ROOT } from "./packages.js";
 const require = createRequire(import.meta.url);
 const SIZE_LIMIT = join(require.resolve("size-limit/package.json"), "..", "bin.js");
 const CONFIG = join(ROOT, "packages/client/.size-limit.json");
-const BUDGET = 8000; // bytes, min+gzip: the goal for the whole SDK
+const BUDGET = 9000; // bytes, min+gzip: the whole SDK (8000 before the hardening of issues 14 and 15)
 
 interface Entry {
   name: string;
@@ -26,7 +26,7 @@ const bytes = (limit: string) => {
 };
 
 describe("client size budget", () => {
-  it("the budget file asks for gzip sizes of built files, none above 8 kB", () => {
+  it("the budget file asks for gzip sizes of built files, none above the budget", () => {
     expect(entries.length).toBeGreaterThan(0);
     for (const e of entries) {
       expect(e.gzip, e.name).toBe(true);

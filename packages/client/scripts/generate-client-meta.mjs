@@ -47,6 +47,41 @@ function itemsKey(spec, op) {
   return arr[0];
 }
 
+/**
+ * "date" or "date-time" for a string field whose `format` or `pattern` says so; undefined otherwise.
+ * @param {any} schema @returns {"date" | "date-time" | undefined}
+ */
+function dateKind(schema) {
+  if (schema?.format === "date" || schema?.format === "date-time") return schema.format;
+  if (typeof schema?.pattern !== "string") return undefined;
+  const re = new RegExp(schema.pattern);
+  if (re.test("2024-01-31T23:59:00")) return "date-time";
+  if (re.test("2024-01-31")) return "date";
+  return undefined;
+}
+
+/**
+ * Every date field (query or form) by name, across all operations; one name, one format.
+ * @param {OpenApiDocument} spec @param {OperationInfo[]} ops @returns {[string, string][]}
+ */
+function dateFields(spec, ops) {
+  /** @type {Map<string, string>} */
+  const out = new Map();
+  /** @param {OperationInfo} op @param {string} name @param {unknown} schema */
+  const add = (op, name, schema) => {
+    const kind = dateKind(deref(spec, schema));
+    if (!kind) return;
+    if (out.has(name) && out.get(name) !== kind) throw new Error(`${op.operationId}: \`${name}\` is a ${kind} here and a ${out.get(name)} elsewhere`);
+    out.set(name, kind);
+  };
+  for (const op of ops) {
+    for (const p of op.queryParams) add(op, p.name, p.schema);
+    const body = op.body && deref(spec, op.body.schema);
+    for (const [name, s] of Object.entries(body?.properties ?? {})) add(op, name, s);
+  }
+  return [...out].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
 /** @param {OpenApiDocument} spec @param {OperationInfo} op @returns {number} */
 function bodyKind(spec, op) {
   if (!op.body) return BODY.none;
@@ -83,6 +118,7 @@ export function generate(spec = loadSpec()) {
     while (extra.length && extra[extra.length - 1] === "") extra.pop();
     return `  [${[...row, ...extra].map(q).join(", ")}],`;
   });
+  const dates = dateFields(spec, ops);
   const meta = `${HEADER}
 /** The Control Panel domains of the spec's \`servers\` (\`https://{domain}/api/v1\`). */
 export const DOMAINS = [${domains.map(q).join(", ")}] as const;
@@ -100,6 +136,16 @@ export type OperationRow = readonly [string, string, string, string, number, str
 export const OPERATIONS: readonly OperationRow[] = [
 ${rows.join("\n")}
 ];
+
+/**
+ * The fields whose spec format is a date (\`yyyy-MM-dd\`) or a date-time (\`yyyy-MM-ddTHH:mm:ss\`):
+ * a \`Date\` passed for one is written in that format; a \`Date\` for any other field is refused.
+ */
+export const DATE_FIELDS: Readonly<Record<string, "date" | "date-time">> = {
+${dates.map(([k, v]) => `  ${q(k)}: ${q(v)},`).join("\n")}
+};
+/** The names of the date fields: the resource style's types accept a \`Date\` for them. */
+export type DateField = ${dates.map(([k]) => q(k)).join(" | ") || "never"};
 `;
 
   // ---- resources.ts

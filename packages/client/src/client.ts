@@ -6,6 +6,8 @@ import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
 import type { Comm100Limits } from "./quota/limits.js";
 import type { QuotaSnapshot } from "./quota/meter.js";
+import { prepareParams } from "./internal/params.js";
+import { serializeQuery } from "./internal/query.js";
 import { createTransport, isLoopback, type Comm100Logger, type RetryOptions } from "./transport.js";
 
 export interface Comm100ClientOptions {
@@ -117,6 +119,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
 
   const client = createClient<paths>({
     baseUrl,
+    querySerializer: serializeQuery,
     fetch: createTransport({
       fetch: o.fetch,
       authorization,
@@ -140,14 +143,24 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
   const forms = new Map<string, string[]>();
   for (const row of OPERATIONS) if ((row[4] & 3) === 1) forms.set(`${row[2]} ${row[3]}`, row[5] ? row[5].split(",") : []);
 
-  /** The request style, plus the spec's body encoding per operation; `force` makes it throw like the resource style. */
-  async function send(method: string, path: string, init: Record<string, any> = {}, force = false) {
-    const lists = init.body !== undefined ? forms.get(`${method} ${path}`) : undefined;
+  /**
+   * The request style, plus the spec's body encoding per operation. `label` (the resource style's
+   * "ns.method") makes it throw `Comm100ApiError`s like the resource style.
+   */
+  async function send(method: string, path: string, init: Record<string, any> = {}, label?: string) {
+    const lists = forms.get(`${method} ${path}`);
+    const p = prepareParams(label ?? `${method} ${path}`, path, init.params, init.body, lists);
     // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
     const own = init.parseAs === undefined;
     // `callerSignal` tells the transport whether there is a signal of the caller's to follow.
-    let sent: Record<string, any> = { ...init, callerSignal: init.signal ?? null, ...(own && { parseAs: "text" }) };
-    if (lists) {
+    let sent: Record<string, any> = {
+      ...init,
+      params: { ...init.params, path: p.path, query: p.query },
+      body: p.body,
+      callerSignal: init.signal ?? null,
+      ...(own && { parseAs: "text" }),
+    };
+    if (lists && p.body !== undefined) {
       const h = init.headers;
       sent = {
         ...sent,
@@ -155,12 +168,6 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
         headers: { "Content-Type": FORM, ...(h instanceof Headers ? Object.fromEntries(h) : h) },
       };
     }
-    const pathParams = init.params?.path;
-    if (pathParams)
-      for (const [k, v] of Object.entries(pathParams))
-        // a URL drops "." and ".." segments: the request would go to another endpoint
-        if (typeof v !== "symbol" && (String(v) === "." || String(v) === ".."))
-          throw new Comm100ConfigError(`${method} ${path}: path parameter \`${k}\` cannot be ${JSON.stringify(String(v))}`);
     let res: any;
     try {
       res = await (client.request as any)(method, path, sent);
@@ -185,7 +192,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
         throw new Comm100InvalidResponseError({ status, message: `The ${status} response is not valid JSON`, method, url: errorUrl(), body: redact(res.data) });
       }
     }
-    if ((force || o.throwOnError) && !res.response.ok) {
+    if ((label || o.throwOnError) && !res.response.ok) {
       let body = res.error;
       const json = typeof body === "string" ? body : JSON.stringify(body);
       if (json && secrets.some((s) => json.includes(s))) body = typeof body === "string" ? redact(body) : JSON.parse(redact(json));
@@ -213,11 +220,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     const q = queryNames ? queryNames.split(",") : [];
     const call = async (...args: any[]) => {
       const pathParams: Record<string, unknown> = {};
-      names.forEach((n, i) => {
-        const v = args[i];
-        if (v === undefined || v === null || v === "") throw new Comm100ConfigError(`${ns}.${name}: path parameter \`${n}\` is required`);
-        pathParams[n] = v;
-      });
+      names.forEach((n, i) => (pathParams[n] = args[i]));
       const params = args[names.length];
       const opts: RequestOptions = args[names.length + 1] ?? {};
       let query: Record<string, unknown> | undefined;
@@ -233,7 +236,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
         method,
         path,
         { params: { path: pathParams, query }, body, signal: opts.signal, headers: opts.headers, timeoutMs: opts.timeoutMs },
-        true,
+        `${ns}.${name}`,
       );
       return data;
     };

@@ -1,4 +1,5 @@
 // Type helpers for the generated resource style (src/generated/resources.ts).
+import type { DateField } from "./generated/meta.js";
 
 /** Per-call options of the resource style. */
 export interface RequestOptions {
@@ -12,8 +13,11 @@ export interface RequestOptions {
 
 type Never<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
 
+/** A date field also takes a `Date` (written in its format, see the README). */
+type WithDates<T> = { [K in keyof T]: K extends DateField ? T[K] | Date : T[K] };
+
 /** The query parameters of an operation. */
-export type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? Never<Q> : {};
+export type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? WithDates<Never<Q>> : {};
 
 /** The request body of an operation (for any content type). */
 export type BodyOf<O> = O extends { requestBody?: infer R }

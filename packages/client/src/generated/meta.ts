@@ -85,3 +85,16 @@ export const OPERATIONS: readonly OperationRow[] = [
   ["siteStatus", "get", "GET", "/livechat/site_status", 0],
   ["customMetrics", "list", "GET", "/livechat/customMetrics", 0],
 ];
+
+/**
+ * The fields whose spec format is a date (`yyyy-MM-dd`) or a date-time (`yyyy-MM-ddTHH:mm:ss`):
+ * a `Date` passed for one is written in that format; a `Date` for any other field is refused.
+ */
+export const DATE_FIELDS: Readonly<Record<string, "date" | "date-time">> = {
+  "date_from": "date",
+  "date_to": "date",
+  "timeFrom": "date-time",
+  "timeTo": "date-time",
+};
+/** The names of the date fields: the resource style's types accept a `Date` for them. */
+export type DateField = "date_from" | "date_to" | "timeFrom" | "timeTo";
