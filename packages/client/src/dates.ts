@@ -10,7 +10,11 @@ const DATE_RE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
  * pass `unit` to force a reading. A `+hhmm` offset suffix is accepted and ignored (the number
  * is already UTC). Throws a `TypeError` for anything else.
  */
-export function parseComm100Date(value: string, unit?: "s" | "ms"): Date {
+export function parseComm100Date(value: string, unit?: "s" | "ms"): Date;
+/** An optional date field: `undefined` stays `undefined` (a missing field is not an error). */
+export function parseComm100Date(value: string | undefined, unit?: "s" | "ms"): Date | undefined;
+export function parseComm100Date(value: string | undefined, unit?: "s" | "ms"): Date | undefined {
+  if (value === undefined) return undefined;
   const m = DATE_RE.exec(typeof value === "string" ? value.trim() : "");
   if (!m) throw new TypeError(`Not a /Date(n)/ value: ${JSON.stringify(value)}`);
   const n = Number(m[1]);

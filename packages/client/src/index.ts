@@ -20,6 +20,7 @@ export { parseComm100Date } from "./dates.js";
 export { DOMAINS, DEFAULT_DOMAIN } from "./generated/meta.js";
 export type { Comm100Domain } from "./generated/meta.js";
 export type { Comm100Resources } from "./generated/resources.js";
+export type * from "./generated/models.js";
 export type { Comm100Logger, RetryOptions } from "./transport.js";
 export type { Args, Data, Item, Params, PathParam, RequestOptions } from "./resource-types.js";
 export type { Middleware } from "openapi-fetch";

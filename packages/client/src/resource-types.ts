@@ -28,8 +28,17 @@ export type BodyOf<O> = O extends { requestBody?: infer R }
       : {}
   : {};
 
+type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
+/**
+ * Optional fields also take `undefined` (left out of the request), so that code compiled with
+ * `exactOptionalPropertyTypes` can pass `date_to: string | undefined`.
+ */
+type Lax<T> = T extends readonly unknown[]
+  ? T
+  : { [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] } & { [K in OptionalKeys<T>]?: T[K] | undefined };
+
 /** Query fields and body fields of an operation, in one object. */
-export type Params<O> = QueryOf<O> & BodyOf<O>;
+export type Params<O> = Lax<QueryOf<O>> & Lax<BodyOf<O>>;
 
 /** `[params?, options?]`, with params required when a field of it is. */
 export type Args<O> = {} extends Params<O>

@@ -21,6 +21,10 @@ describe("parseComm100Date", () => {
     expect(parseComm100Date("/Date(-86400)/").toISOString()).toBe("1969-12-31T00:00:00.000Z");
     expect(parseComm100Date("/Date(1358453897000+0800)/").toISOString()).toBe("2013-01-17T20:18:17.000Z");
   });
+  it("passes a missing optional field through as undefined", () => {
+    const chat: { end_time?: string } = {};
+    expect(parseComm100Date(chat.end_time)).toBeUndefined();
+  });
   it("throws a TypeError for anything else", () => {
     for (const bad of ["", "2013-01-17", "/Date()/", "/Date(abc)/", "Date(1)", null, 5])
       expect(() => parseComm100Date(bad as string)).toThrow(TypeError);

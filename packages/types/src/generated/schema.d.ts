@@ -2475,7 +2475,7 @@ export interface components {
         /** @description Time zone of the times sent and returned, as an offset such as `+08:00` (send `+` as `%2B`); UTC when left out. Whether IANA zone names (`Asia/Shanghai`) also work is not certain ([see the decision](DECISIONS.md#11-dates-and-times)). */
         ReportTimezone: string;
         /** @description Id of the item named by `filterName` (a campaign, department, agent, visitor segment, conversion action or category id). */
-        ReportFilterValue: string;
+        ReportFilterValue: string | number;
     };
     requestBodies: never;
     headers: never;
