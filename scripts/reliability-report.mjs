@@ -8,9 +8,18 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+/**
+ * The parts of a vitest JSON report this script reads.
+ * @typedef {{ name: string; startTime: number; endTime: number; assertionResults: { status: string }[] }} FileResult
+ * @typedef {{ testResults: FileResult[] }} VitestReport
+ */
+
 const root = fileURLToPath(new URL("../", import.meta.url));
+/** @param {string} p a path from the repository root */
 const at = (p) => `${root}${p}`;
+/** @param {string} p @returns {any} */
 const read = (p) => JSON.parse(readFileSync(at(p), "utf8"));
+/** The parsed JSON file at `p`; exits when the tests have not written it. @param {string} p @returns {any} */
 const need = (p) => {
   if (!existsSync(at(p))) {
     console.error(`reliability-report: ${p} is missing; run the client and mock-server tests first`);
@@ -24,8 +33,13 @@ const props = need("packages/client/reports/reliability/properties.json");
 const secrets = need("packages/client/reports/reliability/secrets.json");
 const mock = need("packages/mock-server/reports/robustness.json");
 
-/** Wall time and test counts of the vitest JSON report's files under `dir`. */
+/**
+ * Wall time and test counts of the vitest JSON report's files under `dir`.
+ * @param {string} reportPath
+ * @param {string} dir
+ */
 function suite(reportPath, dir) {
+  /** @type {VitestReport} */
   const r = need(reportPath);
   const files = r.testResults.filter((t) => t.name.replace(/\\/g, "/").includes(dir));
   const tests = files.flatMap((f) => f.assertionResults);
@@ -40,11 +54,11 @@ function suite(reportPath, dir) {
   };
 }
 const clientSuite = suite("packages/client/reports/vitest.json", "/test/reliability/");
-const mockSuite = suite("packages/mock-server/reports/vitest.json", "/test/robustness/");
+const mockSuite = suite("packages/mock-server/reports/vitest.json", "/test/reliability/");
 
 const regressions = [
   ...readdirSync(at("packages/client/test/reliability")).filter((f) => f.startsWith("bug-")).map((f) => `packages/client/test/reliability/${f}`),
-  ...readdirSync(at("packages/mock-server/test/robustness")).filter((f) => f.startsWith("bug-")).map((f) => `packages/mock-server/test/robustness/${f}`),
+  ...readdirSync(at("packages/mock-server/test/reliability")).filter((f) => f.startsWith("bug-")).map((f) => `packages/mock-server/test/reliability/${f}`),
 ];
 
 const report = {
@@ -59,11 +73,12 @@ const report = {
 };
 writeFileSync(at("packages/client/reports/reliability.json"), `${JSON.stringify(report, null, 2)}\n`);
 
+/** @param {unknown} s */
 const cell = (s) => String(s).replace(/\|/g, "\\|");
 const matrixBlock = [
   "| Fault (scenario id) | Method | SDK guarantee | Retried | Last run: outcome, attempts seen by the server |",
   "| --- | --- | --- | --- | --- |",
-  ...matrix.rows.map((r) => `| ${cell(r.fault)} (\`${r.id}\`) | ${r.method} | ${cell(r.guarantee)} | ${r.retried} | ${r.outcome}${r.attempts !== undefined ? `, ${r.attempts}` : ""} |`),
+  ...matrix.rows.map((/** @type {{ id: string; fault: string; method: string; guarantee: string; retried: string; outcome: string; attempts?: number }} */ r) => `| ${cell(r.fault)} (\`${r.id}\`) | ${r.method} | ${cell(r.guarantee)} | ${r.retried} | ${r.outcome}${r.attempts !== undefined ? `, ${r.attempts}` : ""} |`),
 ].join("\n");
 
 const statuses = Object.entries(mock.byStatus).map(([s, n]) => `${s}: ${n}`).join(", ");
@@ -84,6 +99,7 @@ const figuresBlock = [
 
 const mdPath = at("RELIABILITY.md");
 const md = readFileSync(mdPath, "utf8");
+/** `text` with the block between `<!-- name:start -->` and `<!-- name:end -->` replaced. @param {string} text @param {string} name @param {string} block */
 const put = (text, name, block) => {
   const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
   if (!re.test(text)) {
@@ -94,6 +110,7 @@ const put = (text, name, block) => {
 };
 const next = put(put(md, "matrix", matrixBlock), "figures", figuresBlock);
 if (process.argv.includes("--check")) {
+  /** @param {string} t */
   const strip = (t) => put(t, "figures", "");
   if (strip(next) !== strip(md)) {
     console.error("reliability-report: RELIABILITY.md's matrix is stale; run node scripts/reliability-report.mjs");

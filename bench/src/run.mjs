@@ -109,7 +109,7 @@ sections.push([
 step("hey-api generation");
 const heyDir = join(GEN, "hey-api");
 const { createClient: heyGenerate } = await import("@hey-api/openapi-ts");
-let t0 = performance.now();
+const t0 = performance.now();
 await heyGenerate({ input: SPEC, output: { path: heyDir }, plugins: ["@hey-api/client-fetch"], logs: { level: "silent" } });
 const heyGenMs = ms(t0);
 const esbuild = await import("esbuild");

@@ -122,7 +122,7 @@ describe("headless Chromium", () => {
   beforeAll(async () => {
     try {
       assertChromium();
-      const urlOf = (file: string) => "/" + relative(dir, file).split(sep).join("/");
+      const urlOf = (file: string) => `/${relative(dir, file).split(sep).join("/")}`;
       const clientDir = join(dir, "node_modules/@comm100-sdk/client");
       const fetchDir = dirname(createRequire(join(clientDir, "package.json")).resolve("openapi-fetch/package.json"));
       const importMap = { imports: { "@comm100-sdk/client": urlOf(esmEntry(clientDir)), "openapi-fetch": urlOf(esmEntry(fetchDir)) } };

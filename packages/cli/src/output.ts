@@ -58,7 +58,7 @@ export function table(rows: unknown[], color: boolean, width = 120): string {
 /** Writes one answer in the chosen format (or the default for the sink: table/pretty JSON on a terminal, JSON on a pipe). */
 export function render(data: unknown, format: Format | undefined, out: Sink, itemsKey?: string | null): void {
   const rows = rowsOf(data, itemsKey);
-  const f = format ?? (out.isTTY && rows && rows.every((r) => r && typeof r === "object") ? "table" : "json");
+  const f = format ?? (out.isTTY && rows?.every((r) => r && typeof r === "object") ? "table" : "json");
   switch (f) {
     case "json":
       out.write(`${JSON.stringify(data ?? null, null, 2)}\n`);

@@ -98,7 +98,10 @@ describe("bad options throw Comm100ConfigError without the key", () => {
   it("no request is made when the options are bad", async () => {
     let calls = 0;
     expect(() =>
-      createComm100Client({ baseUrl: "http://example.com/api/v1", email: EMAIL, apiKey: API_KEY, fetch: async () => (calls++, new Response("{}")) }),
+      createComm100Client({ baseUrl: "http://example.com/api/v1", email: EMAIL, apiKey: API_KEY, fetch: async () => {
+        calls++;
+        return new Response("{}");
+      } }),
     ).toThrow(Comm100ConfigError);
     expect(calls).toBe(0);
   });

@@ -111,7 +111,7 @@ describe("API reference page in Chromium", () => {
     const missing: string[] = [];
     for (const op of ops) {
       const hit = [...links].find(([href]) => href.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`));
-      if (hit && hit[1].includes(op.summary)) found.push(op.operationId);
+      if (hit?.[1].includes(op.summary)) found.push(op.operationId);
       else missing.push(`${op.operationId} (${op.summary})`);
     }
     console.log(`operations present: ${found.length}/${ops.length}`);

@@ -71,8 +71,8 @@ describe("docs preview server", () => {
     await new Promise((r) => setTimeout(r, 200));
     const yamlPath = join(dir, "openapi.yaml");
     const yaml = readFileSync(yamlPath, "utf8");
-    expect(yaml).toMatch(/^  title: Comm100 Live Chat API$/m);
-    writeFileSync(yamlPath, yaml.replace(/^  title: Comm100 Live Chat API$/m, "  title: Comm100 Live Chat API (edited)"));
+    expect(yaml).toMatch(/^ {2}title: Comm100 Live Chat API$/m);
+    writeFileSync(yamlPath, yaml.replace(/^ {2}title: Comm100 Live Chat API$/m, "  title: Comm100 Live Chat API (edited)"));
     const got = await Promise.race([
       reloaded,
       new Promise<string>((_, fail) => setTimeout(() => fail(new Error(`no reload event:\n${stream}\n${output}`)), 45_000)),

@@ -8,7 +8,7 @@ import { errorAnswer, type MockAnswer } from "./errors.js";
 type MediaObject = { examples?: Record<string, unknown>; example?: unknown; schema?: unknown };
 type ResponseObject = { content?: Record<string, MediaObject> };
 
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
 
 /** The response key documenting `status`: `404`, else `4XX`, else `default`. */
 export function responseKeyFor(op: Operation, status: number): string | undefined {

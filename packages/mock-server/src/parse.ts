@@ -57,7 +57,7 @@ export function parseQuery(raw: string): QueryValues {
   const out: QueryValues = {};
   const list = pairs(raw, (name) => `Query parameter '${name}'`, (name) => TIMEZONE_NAME.test(name));
   for (const [key, value] of list) {
-    const prev = Object.prototype.hasOwnProperty.call(out, key) ? out[key] : undefined;
+    const prev = Object.hasOwn(out, key) ? out[key] : undefined;
     const next = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
     Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
   }
@@ -109,7 +109,7 @@ export function propertySchemas(schema: unknown, name: string): Schema[] {
   const out: Schema[] = [];
   for (const s of flatten(schema)) {
     const props = s.properties;
-    if (isSchema(props) && Object.prototype.hasOwnProperty.call(props, name) && isSchema(props[name])) {
+    if (isSchema(props) && Object.hasOwn(props, name) && isSchema(props[name])) {
       out.push(props[name] as Schema);
     }
   }

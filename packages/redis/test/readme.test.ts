@@ -8,7 +8,7 @@ const example = read("../examples/shared-budget.ts");
 
 describe("README", () => {
   it("contains examples/shared-budget.ts verbatim, as does the client README", () => {
-    expect(read("../README.md")).toContain("```ts\n" + example + "```");
-    expect(read("../../client/README.md")).toContain("```typescript\n" + example + "```");
+    expect(read("../README.md")).toContain(`\`\`\`ts\n${example}\`\`\``);
+    expect(read("../../client/README.md")).toContain(`\`\`\`typescript\n${example}\`\`\``);
   });
 });

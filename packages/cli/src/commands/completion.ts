@@ -1,7 +1,7 @@
 // Shell completion for bash and zsh. commander has none built in, so the scripts ask the binary
 // itself (`comm100 __complete <words>`), which answers from the generated table: always in step
 // with the installed version.
-import { Argument, Command } from "commander";
+import { Argument, type Command } from "commander";
 import { COMMANDS, RESOURCES } from "../generated/commands.js";
 import { EXPORT_KINDS, EXPORT_FLAGS } from "./export.js";
 

@@ -4,7 +4,7 @@
 // kill -9, the daily quota) leaves no half line and no item twice.
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { Comm100QuotaExceededError, type Comm100Client } from "@comm100-sdk/client";
-import { Argument, Command, InvalidArgumentError, Option } from "commander";
+import { Argument, type Command, InvalidArgumentError, Option } from "commander";
 import { useColor, yellow } from "../color.js";
 import type { CommandSpec } from "../command-types.js";
 import { EXIT } from "../exit-codes.js";

@@ -1,7 +1,7 @@
 // `comm100 login` saves a named profile (email, API key, domain or base URL) with 0600
 // permissions; `logout` removes one; `profiles` lists them without their keys.
 import { DOMAINS } from "@comm100-sdk/client";
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import { clientFor, type GlobalOptions } from "../auth.js";
 import { configPath, readConfig, writeConfig, type Profile } from "../config.js";
 import { render } from "../output.js";

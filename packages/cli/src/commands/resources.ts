@@ -1,7 +1,7 @@
 // `comm100 <resource> <action> [path params] [--flags]`: one command per row of the generated
 // table, its flags, checks and help taken from the spec.
 import { readFileSync } from "node:fs";
-import { Argument, Command, InvalidArgumentError, Option } from "commander";
+import { Argument, type Command, InvalidArgumentError, Option } from "commander";
 import type { CommandSpec, FlagSpec } from "../command-types.js";
 import { COMMANDS, RESOURCES } from "../generated/commands.js";
 import { csvField, csvLine, render, type Format } from "../output.js";
@@ -50,7 +50,7 @@ function optionFor(f: FlagSpec): Option {
 /** The request for one command line: path values from the arguments, query and body from the flags. */
 export function inputFrom(spec: CommandSpec, args: unknown[], opts: Record<string, unknown>): OperationInput {
   const path: Record<string, unknown> = {};
-  spec.args.forEach((a, i) => (path[a.name] = args[i]));
+  for (const [i, a] of spec.args.entries()) path[a.name] = args[i];
   const query: Record<string, unknown> = {};
   const fields: Record<string, unknown> = {};
   for (const f of spec.flags) {

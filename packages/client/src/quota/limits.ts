@@ -3,7 +3,7 @@
 import { Comm100QuotaExceededError, isQuotaExceeded } from "@comm100-sdk/client";
 import { Budget, type BudgetOptions } from "./budget.js";
 import { Limiter, type LimiterOptions } from "./limiter.js";
-import { QuotaMeter, type QuotaMeterOptions, type QuotaSnapshot } from "./meter.js";
+import { type MeterVerdict, QuotaMeter, type QuotaMeterOptions, type QuotaSnapshot } from "./meter.js";
 
 /** Called when an attempt is over; `quotaExceeded`: the server answered the daily-quota 403. */
 export type AttemptDone = (quotaExceeded: boolean) => void;
@@ -73,7 +73,7 @@ export function createLimits(o: LimitsOptions = {}): Limits {
       for (;;) {
         const release = await limiter.acquire(signal);
         if (!budget) return release;
-        let v;
+        let v: MeterVerdict;
         try {
           v = await budget.take(account);
         } catch (e) {

@@ -205,7 +205,10 @@ describe(`invalid input properties (seed ${SEED})`, () => {
       fc.property(badOptions, ({ kind, ...bad }) => {
         count("invalid options");
         let calls = 0;
-        const opts = { email: "agent@example.com", apiKey: KEY, fetch: () => (calls++, Promise.reject(new Error("no"))), ...bad } as Record<string, unknown>;
+        const opts = { email: "agent@example.com", apiKey: KEY, fetch: () => {
+          calls++;
+          return Promise.reject(new Error("no"));
+        }, ...bad } as Record<string, unknown>;
         if (kind === "baseUrl" || kind === "http baseUrl") delete opts.domain;
         let err: unknown;
         try {
@@ -245,7 +248,10 @@ describe(`invalid input properties (seed ${SEED})`, () => {
           email: "agent@example.com",
           apiKey: KEY,
           retry: false,
-          fetch: (r) => (calls++, globalThis.fetch(r)),
+          fetch: (r) => {
+            calls++;
+            return globalThis.fetch(r);
+          },
         }) as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
         let p: Promise<unknown>;
         if (kind === "lone surrogate form") {

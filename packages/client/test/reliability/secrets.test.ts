@@ -195,9 +195,9 @@ describe("secrets: the verdict", () => {
     const c = createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: EMAIL, apiKey: KEY, logger, middleware: [spy] });
     captured.push(["client", c], ["client.agents", c.agents], ["client.GET", c.GET]);
     for (const [where, x] of captured) scan(where, x);
-    logLines.forEach((l, i) => scan(`logger event ${i}`, l));
-    consoleLines.forEach((l, i) => scan(`console line ${i}`, l));
-    middlewareViews.forEach((v, i) => scan(`middleware view ${i}`, v));
+    for (const [i, l] of logLines.entries()) scan(`logger event ${i}`, l);
+    for (const [i, l] of consoleLines.entries()) scan(`console line ${i}`, l);
+    for (const [i, v] of middlewareViews.entries()) scan(`middleware view ${i}`, v);
     // the hooks really saw traffic, so "clean" means something
     expect(logLines.length).toBeGreaterThan(SCENARIOS.length);
     expect(middlewareViews.length).toBeGreaterThan(SCENARIOS.length);

@@ -165,7 +165,7 @@ const cases: [string, (string | Buffer)[], number[] | "any"][] = [
   ["unknown method with a body", [req("BREW", "/api/v1/livechat/operators", { authorization: AUTH, "content-length": 3 }, "tea")], "any"],
   ["absolute-form target to another host", [req("GET", "http://evil.example/api/v1/livechat/operators", { authorization: AUTH })], "any"],
   ["asterisk-form target", [req("OPTIONS", "*", { authorization: AUTH })], "any"],
-  ["HTTP/1.0 without Host", ["GET /api/v1/livechat/operators HTTP/1.0\r\nauthorization: " + AUTH + "\r\n\r\n"], [200]],
+  ["HTTP/1.0 without Host", [`GET /api/v1/livechat/operators HTTP/1.0\r\nauthorization: ${AUTH}\r\n\r\n`], [200]],
   ["bare LF line endings", [`GET /api/v1/livechat/operators HTTP/1.1\nhost: x\nauthorization: ${AUTH}\nconnection: close\n\n`], "any"],
   ["NUL in a header value", [`GET /api/v1/livechat/operators HTTP/1.1\r\nhost: x\r\nconnection: close\r\nx-a: a\u0000b\r\nauthorization: ${AUTH}\r\n\r\n`], [400]],
   ["garbage then a valid request on a fresh socket", ["\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u01fc\u0003\u0003 TLS hello? \r\n\r\n"], "any"],
@@ -190,7 +190,7 @@ describe(`mock robustness (seed ${SEED})`, () => {
     const bad = `GET /api/v1/livechat/operators/%ZZ HTTP/1.1\r\nhost: x\r\nauthorization: ${AUTH}\r\nconnection: close\r\n\r\n`;
     expect(checkReplies(await exchange([ok + ok + bad])).map((r) => r.status)).toEqual([200, 200, 400]);
     // an unparseable one (Node's HTTP parser rejects it as a whole): a single JSON 400, then the socket closes
-    const replies = checkReplies(await exchange([ok + `GET /x HTTP/1.1\r\nhost: x\r\ncontent-length: -5\r\n\r\n`]));
+    const replies = checkReplies(await exchange([`${ok}GET /x HTTP/1.1\r\nhost: x\r\ncontent-length: -5\r\n\r\n`]));
     expect(replies.at(-1)!.status).toBe(400);
     await stillServes();
   });
