@@ -220,7 +220,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     const q = queryNames ? queryNames.split(",") : [];
     const call = async (...args: any[]) => {
       const pathParams: Record<string, unknown> = {};
-      names.forEach((n, i) => (pathParams[n] = args[i]));
+      for (const [i, n] of names.entries()) pathParams[n] = args[i];
       const params = args[names.length];
       const opts: RequestOptions = args[names.length + 1] ?? {};
       let query: Record<string, unknown> | undefined;

@@ -71,7 +71,7 @@ export function createAdmin(control: MockControl): (method: string, path: string
   };
   return (method, path, bytes) => {
     const name = path.slice(ADMIN_PREFIX.length + 1);
-    const route = Object.prototype.hasOwnProperty.call(routes, name) ? routes[name]! : undefined;
+    const route = Object.hasOwn(routes, name) ? routes[name]! : undefined;
     if (!route) return errorAnswer(404, `No admin route ${path}; routes: ${Object.keys(routes).map((r) => `${ADMIN_PREFIX}/${r}`).join(", ")}.`);
     const handler = route[method];
     if (!handler) return errorAnswer(405, `Method ${method} is not allowed on ${path}; allowed: ${Object.keys(route).join(", ")}.`, { allow: Object.keys(route).join(", ") });

@@ -52,7 +52,7 @@ export function mergeGuides(intro, guides) {
   }
   const first = guides.filter((g) => g.at === "start").map(section);
   const last = guides.filter((g) => g.at === "end").map(section);
-  return `${lead.trimEnd()}\n\n${[...first, ...body, ...last].join("")}`.trimEnd() + "\n";
+  return `${`${lead.trimEnd()}\n\n${[...first, ...body, ...last].join("")}`.trimEnd()}\n`;
 }
 
 /**
