@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }], "./test/runtime-matrix-reporter.ts"],
     // Packing, installing and type-checking consumer projects takes tens of seconds, not a unit test's 5.
     testTimeout: 300_000,
     hookTimeout: 300_000,

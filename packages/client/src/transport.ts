@@ -129,8 +129,9 @@ class BufferedResponse extends Response {
   override arrayBuffer() {
     return this.#full().arrayBuffer();
   }
-  override bytes() {
-    return this.#full().bytes();
+  // Built on arrayBuffer(): Response.bytes() is missing on runtimes the client supports (Node 18).
+  override async bytes() {
+    return new Uint8Array(await this.#full().arrayBuffer());
   }
   override blob() {
     return this.#full().blob();
