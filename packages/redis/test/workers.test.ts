@@ -1,5 +1,6 @@
 // Eight worker processes (the built client and store) share one daily budget through a real Redis.
 import { fork, type ChildProcess } from "node:child_process";
+import { createMockServer } from "@comm100-sdk/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingServer } from "./counting-server.js";
 import { startRedis, type TestRedis } from "./redis-server.js";
@@ -55,6 +56,26 @@ describe("8 worker processes sharing a budget of 1,000 in Redis", () => {
     expect(counts.reduce((a, c) => a + c.sent, 0)).toBe(1000);
     expect(counts.every((c) => c.refused > 0 && c.server403 === 0 && c.storeErrors === 0)).toBe(true);
     await server.close();
+  });
+
+  it("against the mock server with --quota 1000: 1,000 requests reach it, none answered with the quota 403", async () => {
+    const statuses = new Map<number, number>();
+    const mock = await createMockServer({
+      quota: 1000,
+      accounts: [{ email: "agent@example.com", apiKey: "worker-key-0123456789" }],
+      onRequest: ({ status }) => statuses.set(status, (statuses.get(status) ?? 0) + 1),
+    });
+    try {
+      const url = nextUrl();
+      const workers = Array.from({ length: 8 }, () => startWorker({ base: mock.url, redis: url, dailyLimit: 1000, concurrency: 4 }));
+      const counts = (await Promise.all(workers.map((w) => w.done))) as Counts[];
+      expect(Object.fromEntries(statuses)).toEqual({ 200: 1000 });
+      expect(mock.quota.used("agent@example.com")).toBe(1000);
+      expect(counts.reduce((a, c) => a + c.sent, 0)).toBe(1000);
+      expect(counts.every((c) => c.server403 === 0 && c.storeErrors === 0)).toBe(true);
+    } finally {
+      await mock.close();
+    }
   });
 
   it("a worker killed mid-run: the others still stop at the budget, no quota 403", async () => {
