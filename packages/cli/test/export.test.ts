@@ -2,6 +2,7 @@
 // and a kill -9 in the middle followed by --resume, which must leave every item exactly once.
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createMockServer } from "@comm100-sdk/mock-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { API_KEY, EMAIL, isolatedEnv, removeScratch, runCli, scratch, spawnCli, startApi, type ShapingProxy } from "./helpers.js";
 
@@ -177,6 +178,40 @@ describe("export", () => {
     const bad = await runCli(["export", "chats", ...PERIOD, "--out", join(dir, "b2.jsonl"), "--share", "0.5"], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--share needs --daily-limit");
+  });
+
+  it("against the mock's own daily quota (--quota): stops with exit 5, resumes after the mock's midnight, same file as an uninterrupted run", async () => {
+    const account = { email: EMAIL, apiKey: API_KEY };
+    const exportWith = async (quota: number | undefined, out: string) => {
+      let requests = 0;
+      const mock = await createMockServer({ now: "2026-11-30T12:00:00Z", accounts: [account], ...(quota !== undefined && { quota }), onRequest: () => requests++ });
+      const mockEnv = isolatedEnv(dir, { COMM100_BASE_URL: mock.url, COMM100_EMAIL: EMAIL, COMM100_API_KEY: API_KEY });
+      const first = await runCli(["export", "chats", ...PERIOD, "--out", out, "--max-concurrency", "1"], mockEnv);
+      return { mock, mockEnv, first, requests: () => requests };
+    };
+    const whole = await exportWith(undefined, join(dir, "mock-whole.jsonl"));
+    await whole.mock.close();
+    expect(whole.first.code).toBe(0);
+    const needed = whole.requests();
+    expect(needed).toBeGreaterThanOrEqual(2); // the period spans more than one request, so a quota can cut it
+
+    const out = join(dir, "mock-quota.jsonl");
+    // a day's quota that holds half the export (rounded up), so the rest fits in the next day's
+    const budget = Math.ceil(needed / 2);
+    const cut = await exportWith(budget, out);
+    try {
+      expect(cut.first.code).toBe(5);
+      expect(cut.first.stderr).toContain("Daily API quota used up");
+      expect(cut.first.stderr).toMatch(/resets at \d{4}-\d{2}-\d{2}T00:00:00\.000Z/);
+      expect(cut.first.stderr).toContain(`--out "${out}" --resume`);
+      expect(cut.requests()).toBe(budget + 1); // the budget, then the one 403 that stopped it
+      cut.mock.clock.set(cut.mock.quota.resetsAt()); // the mock's 00:00 UTC: a new day's quota
+      const resumed = await runCli(["export", "chats", ...PERIOD, "--out", out, "--resume", "--max-concurrency", "1"], cut.mockEnv);
+      expect(resumed.code).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(readFileSync(join(dir, "mock-whole.jsonl"), "utf8"));
+    } finally {
+      await cut.mock.close();
+    }
   });
 
   it("refuses a resume of another export and a bad file name", async () => {
