@@ -34,7 +34,7 @@ const result = (out: string) => JSON.parse(out.trim().split("\n").at(-1)!);
 const BODY = `
   const server = await createMockServer({ port: 0 });
   try {
-    const comm100 = createComm100Client({ baseUrl: server.url, email: "agent@example.com", apiKey: "not-a-real-key" });
+    const comm100 = createComm100Client({ baseUrl: server.url, email: "agent@example.com", apiKey: "mock-api-key" });
     const { data, error, response } = await comm100.GET("/livechat/operators");
     const agents = await comm100.agents.list();
     let unauthorized = null;
@@ -136,7 +136,7 @@ console.log(JSON.stringify({ openapi: spec.openapi, paths: Object.keys(spec.path
         child.stderr.on("data", (b) => (out += b));
         child.on("exit", (code) => reject(new Error(`comm100-mock exited ${code}: ${out}`)));
       });
-      const auth = `Basic ${Buffer.from("agent@example.com:key", "utf8").toString("base64")}`;
+      const auth = `Basic ${Buffer.from("agent@example.com:mock-api-key", "utf8").toString("base64")}`;
       const ok = await fetch(`${url}/livechat/operators`, { headers: { authorization: auth } });
       expect(ok.status).toBe(200);
       expect(Array.isArray(await ok.json())).toBe(true);
@@ -153,7 +153,7 @@ console.log(JSON.stringify({ openapi: spec.openapi, paths: Object.keys(spec.path
 const TS_BODY = `
   const server: MockServer = await createMockServer({ port: 0 });
   try {
-    const comm100 = createComm100Client({ baseUrl: server.url, email: "agent@example.com", apiKey: "not-a-real-key" });
+    const comm100 = createComm100Client({ baseUrl: server.url, email: "agent@example.com", apiKey: "mock-api-key" });
     const { data, error, response } = await comm100.GET("/livechat/operators");
     const agents: AgentList = await comm100.agents.list();
     const first: string | undefined = agents[0]?.email;

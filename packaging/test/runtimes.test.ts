@@ -51,7 +51,8 @@ beforeAll(async () => {
   // Every script is written once, here: the suites run concurrently.
   writeFileSync(join(dir, "node-smoke.mjs"), esmScript("process.argv[2]", ", version: process.version"));
   writeFileSync(join(dir, "node-smoke.cjs"), cjsScript("process.argv[2]", ", version: process.version"));
-  mock = await createMockServer({ port: 0 });
+  // Stateless: the smoke scripts check the client against the documented answers, any credentials.
+  mock = await createMockServer({ port: 0, stateless: true });
   expect(new URL(mock.url).hostname).toBe("127.0.0.1");
 }, 300_000);
 

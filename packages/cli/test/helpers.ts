@@ -58,7 +58,8 @@ function read(req: IncomingMessage): Promise<string> {
 
 /** The mock server with a shaping proxy in front of it; close() stops both. */
 export async function startApi(): Promise<ShapingProxy> {
-  const mock = await createMockServer({ port: 0 });
+  // Stateless: the proxy shapes the documented example answers (pages, errors).
+  const mock = await createMockServer({ port: 0, stateless: true });
   const upstream = new URL(mock.url);
   const proxy: ShapingProxy = {
     url: "",

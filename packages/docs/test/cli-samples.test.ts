@@ -16,7 +16,7 @@ let mock: Awaited<ReturnType<typeof createMockServer>>;
 const seen: string[] = [];
 
 beforeAll(async () => {
-  mock = await createMockServer({ port: 0, onRequest: ({ operationId }) => seen.push(String(operationId)) });
+  mock = await createMockServer({ port: 0, stateless: true, onRequest: ({ operationId }) => seen.push(String(operationId)) });
 });
 afterAll(async () => {
   await mock.close();

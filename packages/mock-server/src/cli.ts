@@ -6,11 +6,17 @@ import { createMockServer } from "./index.js";
 
 const USAGE = `Usage: comm100-mock [--port 4010] [--host 127.0.0.1] [--spec openapi.json] [--quiet]
                     [--account email:key]... [--quota N] [--now 2026-12-01T23:59:00Z] [--seed N]
+                    [--data file.json] [--page-size N] [--stateless]
 
 A local Comm100 Live Chat API v1: checks Basic auth, validates every request against the
-OpenAPI description and answers with its examples. Prints the base URL, then one line per request.
+OpenAPI description and answers from an in-memory account seeded with realistic data (writes
+persist, lists filter and page). Prints the base URL, then one line per request.
 
-  --account email:key  accept only these credentials (repeatable); default: any
+  --account email:key  accept only these credentials (repeatable);
+                       default agent@example.com:mock-api-key (stateless: any)
+  --data FILE          start from your own data (JSON: the collections, or a snapshot)
+  --page-size N        items per page of the chat and offline message lists (default 10)
+  --stateless          answer with the spec's examples and keep no data
   --quota N            daily requests per account before the 403 quota error (resets 00:00 UTC)
   --now TIME           start the mock clock at TIME (ISO 8601 or epoch ms); it keeps running
   --seed N             seed of the mock's random choices (default 1)
@@ -36,6 +42,9 @@ async function main(): Promise<void> {
       quota: { type: "string" },
       now: { type: "string" },
       seed: { type: "string" },
+      data: { type: "string" },
+      "page-size": { type: "string" },
+      stateless: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -49,6 +58,7 @@ async function main(): Promise<void> {
   const quiet = values.quiet;
   const quota = integerFlag("quota", values.quota, 0);
   const seed = integerFlag("seed", values.seed, 0);
+  const pageSize = integerFlag("page-size", values["page-size"], 1);
   const now = values.now === undefined ? undefined : /^\d+$/.test(values.now) ? Number(values.now) : values.now;
   if (now !== undefined) parseTime(now, "--now");
   const server = await createMockServer({
@@ -57,11 +67,15 @@ async function main(): Promise<void> {
     ...(values.account ? { accounts: values.account.map(parseAccount) } : {}),
     ...(quota !== undefined ? { quota } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(pageSize !== undefined ? { pageSize } : {}),
+    ...(values.data !== undefined ? { data: values.data } : {}),
+    ...(values.stateless ? { stateless: true } : {}),
     ...(now !== undefined ? { now } : {}),
     ...(values.spec ? { spec: values.spec } : {}),
     onRequest: quiet ? undefined : (e) => console.log(`${e.method} ${e.url} -> ${e.status}${e.operationId ? ` (${e.operationId})` : ""}`),
   });
   console.log(`Comm100 mock API listening on ${server.url}`);
+  if (!values.stateless && !values.account) console.log("Default account: agent@example.com, API key mock-api-key");
   const stop = () => {
     server.close().finally(() => process.exit(0));
   };

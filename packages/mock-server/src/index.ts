@@ -9,3 +9,5 @@ export type { MockClock, TimeInput } from "./control/clock.js";
 export type { MockControl, ControlSnapshot } from "./control/control.js";
 export type { FaultOptions, FaultState } from "./control/faults.js";
 export type { QuotaState } from "./control/quota.js";
+export { DEFAULT_ACCOUNT } from "./control/accounts.js";
+export type * from "./state/data.js";

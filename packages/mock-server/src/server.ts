@@ -4,13 +4,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdmin, isAdminPath } from "./admin.js";
 import { documentedAnswer } from "./answer.js";
-import type { MockAccount } from "./control/accounts.js";
+import { DEFAULT_ACCOUNT, type MockAccount } from "./control/accounts.js";
 import type { TimeInput } from "./control/clock.js";
 import { createControl, type MockControl } from "./control/control.js";
 import { errorAnswer, type OperationAnswer } from "./errors.js";
 import { createBackend, createPipeline, splitTarget } from "./handler.js";
 import { createHttpServer, createListener, DEFAULT_BODY_LIMIT, type ServerTimeouts } from "./http.js";
 import { readSpec, type OpenAPIDocument } from "./spec.js";
+import type { DataInput } from "./state/load.js";
+import { createStatefulMock } from "./state/stateful.js";
 
 export interface MockHandlerOptions {
   /** The OpenAPI document (object) or the path of a JSON file; default: `@comm100-sdk/openapi/openapi.json`. */
@@ -20,15 +22,25 @@ export interface MockHandlerOptions {
   /** Called once per answered request, e.g. for a log line. */
   onRequest?: (entry: { method: string; url: string; status: number; operationId?: string }) => void;
   /**
-   * The accounts whose email and API key are accepted; any other credentials get 401. Without it,
-   * any non-empty email and key are accepted.
+   * Answer every valid request with the spec's example, keep no data (the mock as it was before
+   * the stateful store). Default `false`.
+   */
+  stateless?: boolean;
+  /**
+   * The accounts whose email and API key are accepted; any other credentials get 401. Default:
+   * `DEFAULT_ACCOUNT` (agent@example.com / mock-api-key); in stateless mode any non-empty
+   * email and key.
    */
   accounts?: MockAccount[];
+  /** Your own data instead of the seeded account: the collections object, or a JSON file's path. */
+  data?: DataInput;
+  /** Items per page of the chat and offline message lists; default 10. */
+  pageSize?: number;
   /** Daily request quota per account: past it, the documented 403 until 00:00 UTC (mock clock). */
   quota?: number;
   /** Start time of the mock clock (it keeps running); default the real time. */
   now?: TimeInput;
-  /** Seed of everything random in the mock (which injected faults fire); default 1. */
+  /** Seed of everything random in the mock (the seeded data, which injected faults fire); default 1. */
   seed?: number;
 }
 
@@ -47,9 +59,28 @@ export interface MockHandler extends MockControl {
  * also what lets it load an OpenAPI 3.1 document).
  */
 export function createMockHandler(options: MockHandlerOptions = {}): MockHandler {
-  const { api, basePath, ready } = createBackend(readSpec(options.spec));
-  const control = createControl(options);
-  const answer = createPipeline(api, basePath, control.behaviour((op, status, example) => documentedAnswer(api, op, status, example, [])));
+  const spec = readSpec(options.spec);
+  const stateless = options.stateless ?? false;
+  const base = createControl({ ...options, accounts: options.accounts ?? (stateless ? undefined : [DEFAULT_ACCOUNT]) });
+  // The store reads the spec's schemas; openapi-backend may rewrite its copy while it loads.
+  const state = stateless
+    ? undefined
+    : createStatefulMock({ spec: structuredClone(spec), clock: base.clock, seed: options.seed, data: options.data, pageSize: options.pageSize });
+  const { api, basePath, ready } = createBackend(spec);
+  const control: MockControl = {
+    clock: base.clock,
+    quota: base.quota,
+    faults: base.faults,
+    reset() {
+      base.reset();
+      state?.reset();
+    },
+    snapshot: () => ({ ...base.snapshot(), ...(state ? { data: state.snapshot() } : {}) }),
+  };
+  const answer = createPipeline(api, basePath, {
+    ...base.behaviour((op, status, example) => documentedAnswer(api, op, status, example, [])),
+    ...(state ? { answer: state.answer } : {}),
+  });
   const admin = createAdmin(control);
   const loaded = ready.then(() => undefined);
   const listener = createListener(
@@ -57,7 +88,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
       await loaded;
       const { rawPath } = splitTarget(url);
       if (rawPath !== undefined && isAdminPath(rawPath)) return admin(method, rawPath, bytes);
-      const fault = method === "OPTIONS" ? undefined : control.faultInjector.take();
+      const fault = method === "OPTIONS" ? undefined : base.faultInjector.take();
       if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
       // An injected 5xx answers before auth, like a failing proxy, and is not counted in the quota.
       if (fault?.status !== undefined) return errorAnswer(fault.status, `Injected fault: the mock answers ${fault.status} as configured.`);

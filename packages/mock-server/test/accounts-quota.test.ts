@@ -1,7 +1,7 @@
 // Accounts (wrong email or key -> 401 with the Comm100 body) and the daily quota (403 once N
 // requests were made since 00:00 UTC of the mock clock, reset at midnight).
 import { afterEach, describe, expect, it } from "vitest";
-import { createMockServer, type MockServer } from "../src/index.js";
+import { createMockServer, DEFAULT_ACCOUNT, type MockServer } from "../src/index.js";
 import { call, isErrorBody } from "./helpers.js";
 
 const basic = (email: string, key: string) => `Basic ${Buffer.from(`${email}:${key}`).toString("base64")}`;
@@ -39,8 +39,16 @@ describe("accounts", () => {
     }
   });
 
-  it("accepts any non-empty credentials when no accounts are configured", async () => {
+  it("stateful by default: only the documented default account is accepted", async () => {
     mock = await createMockServer();
+    expect(DEFAULT_ACCOUNT).toEqual({ email: "agent@example.com", apiKey: "mock-api-key" });
+    expect((await agents(mock, DEFAULT_ACCOUNT.email, DEFAULT_ACCOUNT.apiKey)).status).toBe(200);
+    expect((await agents(mock, DEFAULT_ACCOUNT.email, "any-key")).status).toBe(401);
+    expect(mock.snapshot().accounts).toEqual(["agent@example.com"]);
+  });
+
+  it("stateless mode accepts any non-empty credentials when no accounts are configured", async () => {
+    mock = await createMockServer({ stateless: true });
     expect((await agents(mock, "whoever@example.com", "anything")).status).toBe(200);
     expect(mock.snapshot().accounts).toBe("any");
   });
@@ -55,7 +63,7 @@ describe("accounts", () => {
 
 describe("daily quota", () => {
   it("answers the documented 403 quota error once N requests were made today, per account", async () => {
-    mock = await createMockServer({ quota: 3, now: "2026-12-01T10:00:00Z" });
+    mock = await createMockServer({ stateless: true, quota: 3, now: "2026-12-01T10:00:00Z" });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await agents(mock, "a@example.com", "k")).status);
     expect(statuses).toEqual([200, 200, 200, 403, 403]);
@@ -71,14 +79,14 @@ describe("daily quota", () => {
   });
 
   it("counts invalid requests too, but not the ones refused by auth", async () => {
-    mock = await createMockServer({ quota: 2 });
+    mock = await createMockServer({ stateless: true, quota: 2 });
     expect((await call(`${mock.url}/livechat/departments/nope`)).status).toBe(400);
     expect((await call(`${mock.url}/livechat/operators`, { auth: false })).status).toBe(401);
     expect(mock.quota.used()).toBe(1);
   });
 
   it("resets at 00:00 UTC of the mock clock", async () => {
-    mock = await createMockServer({ quota: 1, now: "2026-12-01T23:59:58Z" });
+    mock = await createMockServer({ stateless: true, quota: 1, now: "2026-12-01T23:59:58Z" });
     expect((await agents(mock, "a@example.com", "k")).status).toBe(200);
     expect((await agents(mock, "a@example.com", "k")).status).toBe(403);
     mock.clock.advance(5_000);
@@ -89,9 +97,9 @@ describe("daily quota", () => {
   });
 
   it("quota 0 refuses every request; reset() clears the counts", async () => {
-    mock = await createMockServer({ quota: 0 });
+    mock = await createMockServer({ stateless: true, quota: 0 });
     expect((await agents(mock, "a@example.com", "k")).status).toBe(403);
-    const two = await createMockServer({ quota: 1 });
+    const two = await createMockServer({ stateless: true, quota: 1 });
     try {
       expect((await agents(two, "a@example.com", "k")).status).toBe(200);
       expect((await agents(two, "a@example.com", "k")).status).toBe(403);
@@ -104,7 +112,7 @@ describe("daily quota", () => {
   });
 
   it("refuses a negative or fractional quota", async () => {
-    await expect(createMockServer({ quota: -1 })).rejects.toThrow(/quota/);
-    await expect(createMockServer({ quota: 1.5 })).rejects.toThrow(/quota/);
+    await expect(createMockServer({ stateless: true, quota: -1 })).rejects.toThrow(/quota/);
+    await expect(createMockServer({ stateless: true, quota: 1.5 })).rejects.toThrow(/quota/);
   });
 });

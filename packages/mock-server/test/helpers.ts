@@ -1,21 +1,25 @@
 import { afterAll, beforeAll } from "vitest";
 import { listOperations, loadSpec, resolveRef } from "@comm100-sdk/spec-reader";
-import { basePathOf, createMockServer, type MockServer } from "../src/index.js";
+import { basePathOf, createMockServer, DEFAULT_ACCOUNT, type MockServerOptions, type MockServer } from "../src/index.js";
 
 export { listOperations, loadSpec };
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Schema = Record<string, unknown>;
 
 
-export const EMAIL = "agent@example.com";
-export const API_KEY = "0123456789abcdef";
+/** The stateful mock's default account (stateless mode accepts any credentials). */
+export const EMAIL = DEFAULT_ACCOUNT.email;
+export const API_KEY = DEFAULT_ACCOUNT.apiKey;
 export const AUTH = `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`, "utf8").toString("base64")}`;
 
-/** One mock server for the file, on 127.0.0.1 and a free port, closed after the file's tests. */
-export function useMockServer(): { readonly url: string; readonly server: MockServer } {
+/**
+ * One mock server for the file, on 127.0.0.1 and a free port, closed after the file's tests.
+ * Stateless by default: these tests check the spec's examples and validation.
+ */
+export function useMockServer(options: MockServerOptions = { stateless: true }): { readonly url: string; readonly server: MockServer } {
   let server: MockServer | undefined;
   beforeAll(async () => {
-    server = await createMockServer({ port: 0 });
+    server = await createMockServer({ port: 0, ...options });
   });
   afterAll(async () => {
     await server?.close();

@@ -35,7 +35,8 @@ const ERROR_CLASSES: Record<number, typeof Comm100ApiError> = {
 let mock: MockServer;
 let comm100: ReturnType<typeof createComm100Client>;
 beforeAll(async () => {
-  mock = await createMockServer({ port: 0 });
+  // Stateless: every operation is called with the spec's example input and judged by its schema.
+  mock = await createMockServer({ port: 0, stateless: true });
   comm100 = createComm100Client({ baseUrl: mock.url, email: "agent@example.com", apiKey: "contract-test-key", retry: false });
 });
 afterAll(() => mock?.close());

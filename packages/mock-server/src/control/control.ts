@@ -4,6 +4,7 @@ import type { Operation } from "openapi-backend";
 import type { Behaviour } from "../handler.js";
 import { unauthorized } from "../auth.js";
 import type { MockAnswer } from "../errors.js";
+import type { MockData } from "../state/data.js";
 import { createAccountBook, type MockAccount } from "./accounts.js";
 import { createClock, type MockClock, type TimeInput } from "./clock.js";
 import { createFaultInjector, type FaultInjector, type FaultState } from "./faults.js";
@@ -24,6 +25,8 @@ export interface ControlOptions {
 /** The state of the controls, as `snapshot()` and `GET /__admin/snapshot` report it (no API keys). */
 export interface ControlSnapshot {
   now: string;
+  /** The stored account data (stateful mode); loadable again as the `data` option. */
+  data?: MockData;
   accounts: string[] | "any";
   quota: QuotaState;
   faults: FaultState | null;
@@ -33,7 +36,7 @@ export interface MockControl {
   readonly clock: MockClock;
   readonly quota: Pick<QuotaMeter, "limit" | "used" | "resetsAt">;
   readonly faults: Pick<FaultInjector, "inject" | "clear" | "state">;
-  /** Clears the quota counts and the faults (the clock keeps its time). */
+  /** Clears the quota counts and the faults, and puts the data back to the seed (the clock keeps its time). */
   reset(): void;
   snapshot(): ControlSnapshot;
 }

@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockServer, type MockServer } from "../../src/index.js";
 
-const AUTH = `Basic ${Buffer.from("agent@example.com:0123456789abcdef").toString("base64")}`;
+const AUTH = `Basic ${Buffer.from("agent@example.com:mock-api-key").toString("base64")}`;
 let server: MockServer;
 beforeAll(async () => {
-  server = await createMockServer({ port: 0 });
+  // Stateless: the regression is in path decoding, checked against the documented answers.
+  server = await createMockServer({ port: 0, stateless: true });
 });
 afterAll(() => server.close());
 
