@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^@comm100-sdk\/client$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }] },
   test: {
     include: ["test/**/*.test.ts"],
+    // the type tests (*.test-d.ts, expectTypeOf): one tsc program over just those files
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "test/tsconfig.typecheck.json" },
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
     testTimeout: 20_000,
   },

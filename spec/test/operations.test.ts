@@ -7,9 +7,11 @@ const spec = loadBundle();
 const ops = listOperations(spec);
 const samples = loadSamples();
 
+const inventoryText = readFileSync(inventoryFile, "utf8");
+
 /** Groups and endpoint counts from the Summary table of the reference inventory. */
 function inventory(): { group: string; count: number }[] {
-  const md = readFileSync(inventoryFile, "utf8");
+  const md = inventoryText;
   const summary = md.slice(md.indexOf("## Summary"), md.indexOf("\n---\n", md.indexOf("## Summary")));
   const rows: { group: string; count: number }[] = [];
   for (const line of summary.split("\n")) {
@@ -25,15 +27,20 @@ const WITHOUT_SAMPLE = [
   ["get", "/livechat/reports/realtime/today"], // Real Time - Today
 ] as const;
 
+/** The inventory's "Total public endpoints" row. */
+const documentedTotal = Number(/\*\*Total public endpoints\*\*\s*\|\s*\*\*(\d+)\*\*/.exec(inventoryText)?.[1]);
+
 describe("operation inventory", () => {
-  it("has exactly 70 operations", () => {
-    expect(ops).toHaveLength(70);
+  it("has as many operations as the inventory documents endpoints, the groups adding up to its total", () => {
+    const groups = inventory();
+    expect(documentedTotal).toBeGreaterThan(0);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(documentedTotal);
+    expect(ops).toHaveLength(documentedTotal);
   });
 
   it("has one tag per documented group, in the docs' order, with the documented number of operations", () => {
     const groups = inventory();
-    expect(groups).toHaveLength(14);
-    expect(groups.map((g) => g.count)).toEqual([6, 5, 4, 2, 2, 5, 7, 6, 2, 1, 1, 27, 1, 1]);
+    expect(groups.length).toBeGreaterThan(0);
     expect(spec.tags.map((t) => t.name)).toEqual(groups.map((g) => g.group));
     const perTag = new Map<string, number>();
     for (const { operation } of ops) {

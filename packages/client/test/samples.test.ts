@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { listOperations, inventoryFile, samplesDir } from "@comm100-sdk/spec-reader";
+import { createComm100Client } from "../src/index.js";
 import { basicOf, clientFor, EMAIL, API_KEY, startServer } from "./helpers.js";
 
 const dir = samplesDir;
@@ -36,7 +37,15 @@ describe("documented samples on the wire", () => {
     expect(present, dir).toBe(true);
   });
   it("there are samples, and every spec operation is known to the client", () => {
-    expect(files.length).toBeGreaterThan(60);
+    expect(files.length).toBeGreaterThan(0);
+    expect(ops.length).toBeGreaterThan(0);
+    // a client that is never called: only its shape is looked at
+    const client = createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: EMAIL, apiKey: API_KEY }) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const unknown = ops.filter((o) => typeof client[o.namespace]?.[o.methodName] !== "function").map((o) => o.operationId);
+    expect(unknown).toEqual([]);
   });
 
   for (const file of files) {
