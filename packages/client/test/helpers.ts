@@ -1,10 +1,16 @@
-// Test servers on 127.0.0.1 (node:http): a recorder that answers with a configurable handler.
+// The one recording test server on 127.0.0.1 (node:http): it records every request and TCP
+// connection and answers with a configurable handler (reliability/fault-server.ts scripts faults
+// on top of it).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll } from "vitest";
 import { createComm100Client, type Comm100ClientOptions } from "../src/index.js";
 
 export interface Recorded {
+  /** 1-based, in the order the server received the requests */
+  n: number;
+  /** Date.now() when the request had been read */
+  at: number;
   method: string;
   /** raw request target, e.g. /api/v1/livechat/operators/a%40b.c?x=1 */
   url: string;
@@ -27,6 +33,8 @@ export interface TestServer {
   /** base URL of the API on this server */
   base: string;
   requests: Recorded[];
+  /** TCP connections accepted so far. */
+  connections: number;
   handle(h: Handler): void;
   close(): Promise<void>;
 }
@@ -47,6 +55,8 @@ export async function startServer(handler: Handler = (_r, res) => json(res, 200,
       const raw = req.url ?? "/";
       const q = raw.indexOf("?");
       const rec: Recorded = {
+        n: requests.length + 1,
+        at: Date.now(),
         method: req.method ?? "",
         url: raw,
         path: q < 0 ? raw : raw.slice(0, q),
@@ -56,23 +66,28 @@ export async function startServer(handler: Handler = (_r, res) => json(res, 200,
         body: Buffer.concat(chunks),
       };
       requests.push(rec);
-      Promise.resolve(h(rec, res, requests.length)).catch((e) => {
+      // a scripted reset or hang-up must not become an unhandled error
+      res.on("error", () => {});
+      Promise.resolve(h(rec, res, rec.n)).catch((e) => {
         res.destroy(e as Error);
       });
     });
   });
   const sockets = new Set<import("node:net").Socket>();
   server.on("connection", (s) => {
+    ts.connections++;
     sockets.add(s);
+    s.on("error", () => {});
     s.on("close", () => sockets.delete(s));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const s: TestServer = {
+  const ts: TestServer = {
     url,
     base: `${url}/api/v1`,
     requests,
+    connections: 0,
     handle: (x) => {
       h = x;
     },
@@ -82,8 +97,8 @@ export async function startServer(handler: Handler = (_r, res) => json(res, 200,
         server.close(() => r());
       }),
   };
-  open.push(s);
-  return s;
+  open.push(ts);
+  return ts;
 }
 
 /**

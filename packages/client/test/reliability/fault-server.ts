@@ -1,8 +1,9 @@
-// A small HTTP server on 127.0.0.1 whose behaviour is scripted per request: the n-th request
-// (1-based, as the server counts them) gets `script(n, req)`. It records every request and every
-// TCP connection, so tests can assert how many attempts really reached the server.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+// Faults scripted per request on the recording test server (../helpers.ts): the n-th request
+// (1-based, as the server counts them) gets `script(n, req)`. The server records every request and
+// every TCP connection, so tests can assert how many attempts really reached it.
+import type { ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { type Recorded, startServer, type TestServer } from "../helpers.js";
 
 export type Fault =
   /** A JSON answer. */
@@ -22,24 +23,12 @@ export type Fault =
   /** A JSON array of `bytes` bytes or more, streamed in chunks. */
   | { kind: "large-json"; bytes: number };
 
-export interface SeenRequest {
-  n: number;
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  at: number;
-}
+/** A request as the server saw it (n: 1-based order of arrival). */
+export type SeenRequest = Recorded;
 
-export interface FaultServer {
-  url: string;
-  /** `${url}/api/v1` */
-  base: string;
-  requests: SeenRequest[];
-  /** TCP connections accepted so far. */
-  connections: number;
+/** The recording test server, answering each request with the fault its script picks. */
+export interface FaultServer extends Omit<TestServer, "handle"> {
   script(s: (n: number, req: SeenRequest) => Fault): void;
-  close(): Promise<void>;
 }
 
 /** The big answer: `[{"id":0,"text":"xxxx..."},...]`, and the number of items in it. */
@@ -105,47 +94,23 @@ function play(f: Fault, res: ServerResponse, socket: Socket): void {
 
 export async function startFaultServer(script: (n: number, req: SeenRequest) => Fault = () => ({ kind: "json", status: 200, body: [] })): Promise<FaultServer> {
   let current = script;
-  const requests: SeenRequest[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const seen: SeenRequest = {
-        n: requests.length + 1,
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-        at: Date.now(),
-      };
-      requests.push(seen);
-      res.on("error", () => {});
-      play(current(seen.n, seen), res, req.socket);
-    });
-  });
-  server.on("connection", (s: Socket) => {
-    fs.connections++;
-    sockets.add(s);
-    s.on("error", () => {});
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  const fs: FaultServer = {
-    url,
-    base: `${url}/api/v1`,
-    requests,
-    connections: 0,
+  const server = await startServer((req, res) => play(current(req.n, req), res, res.socket as Socket));
+  return {
+    get url() {
+      return server.url;
+    },
+    get base() {
+      return server.base;
+    },
+    get requests() {
+      return server.requests;
+    },
+    get connections() {
+      return server.connections;
+    },
     script: (s) => {
       current = s;
     },
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
+    close: () => server.close(),
   };
-  return fs;
 }

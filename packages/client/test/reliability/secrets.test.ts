@@ -3,7 +3,8 @@
 // console.*), middleware view and inspected object is turned into text in every way a user might
 // (String, util.inspect with hidden fields, JSON.stringify, stack, the cause chain) and searched
 // for the key, its Basic value and the email:key pair. Plain http to a non-loopback host is
-// refused before a byte is sent.
+// refused before a byte is sent. Ordinary calls (the client object, echoed 401s, timeouts, the
+// logger's events, config errors) are checked on the spot as well.
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Comm100ConfigError, createComm100Client, type Middleware } from "../../src/index.js";
@@ -186,6 +187,91 @@ describe("secrets: plain http to a non-loopback host is refused before any byte"
       expect(target.requests[0]!.headers.authorization).toBeUndefined();
     } finally {
       await Promise.all([target.close(), origin.close()]);
+    }
+  });
+});
+
+/** Fails at once, naming the rendering, when any form of `things` holds a credential (the verdict below scans them again). */
+function expectClean(where: string, ...things: unknown[]) {
+  for (const [i, t] of things.entries()) {
+    captured.push([`${where} ${i}`, t]);
+    for (const text of renderings(t)) for (const f of FORBIDDEN) expect(text, where).not.toContain(f);
+  }
+}
+
+describe("secrets: the client, errors and logs of ordinary calls", () => {
+  it("never in the client object", async () => {
+    const s = await startServer();
+    try {
+      const comm100 = createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY });
+      expectClean("client", comm100, comm100.agents);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("never in API errors, even when the server echoes the key", async () => {
+    const s = await startServer((r, res) => json(res, 401, { code: 401000, message: `Invalid API key ${KEY} (${r.headers.authorization})` }));
+    try {
+      const comm100 = createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY });
+      const err = await comm100.agents.list().catch((e) => e);
+      expect(err.status).toBe(401);
+      expect(err.message).toContain("[REDACTED]");
+      expectClean("echoed 401", err, err.body);
+      const { error } = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, throwOnError: true })
+        .GET("/livechat/operators")
+        .catch((e) => ({ error: e }));
+      expectClean("echoed 401, request style", error);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("never in timeout and connection errors", async () => {
+    const s = await startServer(() => {});
+    const t = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, timeoutMs: 100 }).agents.list().catch((e) => e);
+    expectClean("timeout", t);
+    await s.close();
+    const c = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, retry: false }).agents.list().catch((e) => e);
+    expect(c.name).toBe("Comm100ConnectionError");
+    expectClean("connection refused", c);
+  });
+
+  it("the logger gets redacted events", async () => {
+    const s = await startServer((_r, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, [])));
+    try {
+      const lines: unknown[] = [];
+      const comm100 = createComm100Client({
+        baseUrl: s.base,
+        email: EMAIL,
+        apiKey: KEY,
+        retry: { retries: 1, minDelayMs: 1, maxDelayMs: 1 },
+        logger: { debug: (msg, data) => lines.push([msg, data]) },
+      });
+      await comm100.agents.list({}, { headers: { "x-request-id": "r1" } });
+      expect(lines.map((l) => (l as [string])[0])).toEqual(["comm100 request", "comm100 response", "comm100 retry", "comm100 request", "comm100 response"]);
+      const first = (lines[0] as [string, { headers: Record<string, string>; method: string; url: string }])[1];
+      expect(first.headers.authorization).toBe("Basic [REDACTED]");
+      expect(first.headers["x-request-id"]).toBe("r1");
+      expect(first.method).toBe("GET");
+      expect(first.url).toBe(`${s.base}/livechat/operators`);
+      expectClean("logger events", lines);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("config errors never hold the key", () => {
+    for (const opts of [{ domain: KEY }, { baseUrl: `http://u:${KEY}@example.com/` }, { baseUrl: `http://${KEY}.example.com/` }, { baseUrl: KEY }]) {
+      const e = (() => {
+        try {
+          createComm100Client({ email: EMAIL, apiKey: KEY, ...opts } as never);
+        } catch (err) {
+          return err;
+        }
+      })();
+      expect(e).toBeInstanceOf(Error);
+      expectClean(`config ${Object.keys(opts).join()}`, e);
     }
   });
 });
