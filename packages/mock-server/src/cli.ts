@@ -74,8 +74,9 @@ async function main(): Promise<void> {
     ...(values.spec ? { spec: values.spec } : {}),
     onRequest: quiet ? undefined : (e) => console.log(`${e.method} ${e.url} -> ${e.status}${e.operationId ? ` (${e.operationId})` : ""}`),
   });
-  console.log(`Comm100 mock API listening on ${server.url}`);
+  // The account line comes first: whoever waits for the URL line has read it by then.
   if (!values.stateless && !values.account) console.log("Default account: agent@example.com, API key mock-api-key");
+  console.log(`Comm100 mock API listening on ${server.url}`);
   const stop = () => {
     server.close().finally(() => process.exit(0));
   };

@@ -1,6 +1,8 @@
 // The comm100-mock CLI, as built: starts fast, prints its base URL, serves, stops on SIGTERM.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { call } from "./helpers.js";
@@ -78,6 +80,31 @@ describe("comm100-mock CLI", () => {
       const bad = spawnSync(process.execPath, [CLI, "--port", "0", flag, value], { encoding: "utf8" });
       expect(bad.status, `${flag} ${value}`).toBe(1);
       expect(bad.stderr).toContain(flag);
+    }
+  });
+
+  it("--stateless answers the spec's examples to any credentials; --data starts from a file", async () => {
+    const stateless = await start(["--port", "0", "--quiet", "--stateless"]);
+    const anyKey = `Basic ${Buffer.from("someone@example.com:whatever").toString("base64")}`;
+    const dept = await call(`${stateless.url}/livechat/departments/999`, { auth: false, headers: { authorization: anyKey } });
+    expect(dept.status).toBe(200); // the documented example, whatever the id
+    child!.kill("SIGKILL");
+
+    const dir = mkdtempSync(join(tmpdir(), "comm100-mock-cli-"));
+    try {
+      const file = join(dir, "data.json");
+      writeFileSync(file, JSON.stringify({ departments: [{ id: 3, name: "Helpdesk" }] }));
+      const own = await start(["--port", "0", "--quiet", "--data", file]);
+      expect(own.output()).toContain("Default account: agent@example.com, API key mock-api-key");
+      expect((await call(`${own.url}/livechat/departments`)).json).toEqual([{ id: 3, name: "Helpdesk", members: [] }]);
+      expect((await call(`${own.url}/livechat/departments/999`)).status).toBe(404);
+      child!.kill("SIGKILL");
+      writeFileSync(file, JSON.stringify({ departments: [{ id: "x" }] }));
+      const bad = spawnSync(process.execPath, [CLI, "--port", "0", "--data", file], { encoding: "utf8" });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain("data.departments[0]");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -17,13 +17,10 @@ export const visitorHandlers: Record<string, ResourceHandler> = {
   updateVisitorCustomVariables: (req, { store }) => {
     const v = store.data.visitors.find((x) => x.id.toLowerCase() === String(req.params.id).toLowerCase());
     if (!v) return notFound("Visitor", req.params.id);
-    const vars = [...(v.custom_variable ?? [])];
-    for (const { name, value } of req.body as NameValue[]) {
-      const existing = vars.find((x) => x.name === name);
-      if (existing) existing.value = value;
-      else vars.push({ name, value });
-    }
-    v.custom_variable = vars;
+    // A Map, not a search per pair: a 1 MB body holds tens of thousands of pairs.
+    const vars = new Map((v.custom_variable ?? []).map((x) => [x.name, x.value]));
+    for (const { name, value } of req.body as NameValue[]) vars.set(name, value);
+    v.custom_variable = [...vars].map(([name, value]) => ({ name, value }));
     return ok(v);
   },
 };

@@ -1,0 +1,213 @@
+// Model-based test (fast-check `fc.commands`): long random sessions of writes and reads against the
+// stateful mock. Every answer must validate against the spec's schema for its operation and
+// status, and agree with a small model: what was created is returned, what was deleted is 404,
+// department names stay unique, members and agent departments agree, paging yields each chat once.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAjv2020, createMockServer, loadDefaultSpec, type MockServer } from "../../src/index.js";
+import { AUTH, formEncode } from "../helpers.js";
+
+const spec = loadDefaultSpec() as { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>> };
+const ajv = createAjv2020({ strict: false });
+ajv.addSchema(spec, "spec");
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+const OPS = new Map<string, { path: string; method: string }>();
+for (const [path, item] of Object.entries(spec.paths)) for (const [method, op] of Object.entries(item)) if (op?.operationId) OPS.set(op.operationId, { path, method });
+const validators = new Map<string, (v: unknown) => boolean>();
+
+/** The spec's schema for an operation's answer with this status (compiled once). */
+function validatorFor(operationId: string, status: number): ((v: unknown) => boolean) | undefined {
+  const key = `${operationId} ${status}`;
+  if (!validators.has(key)) {
+    const { path, method } = OPS.get(operationId)!;
+    const response = spec.paths[path]![method]!.responses[String(status)] as { $ref?: string; content?: unknown } | undefined;
+    if (!response) throw new Error(`${operationId} answered ${status}, which the spec does not document`);
+    const ref = response.$ref ?? `#/${pointer("paths", path, method, "responses", String(status))}`;
+    const resolved = ref.slice(2).split("/").reduce<any>((n, k) => n[k.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+    if (!resolved.content) validators.set(key, (v) => v === undefined);
+    else validators.set(key, ajv.compile({ $ref: `spec${ref}/content/application~1json/schema` }));
+  }
+  return validators.get(key);
+}
+
+let mock: MockServer;
+let answers = 0;
+
+/** Calls an operation and checks the answer against the spec before handing it back. */
+async function op(operationId: string, path: Record<string, string | number> = {}, body?: Record<string, unknown>, query = ""): Promise<{ status: number; json: any }> {
+  const { path: template, method } = OPS.get(operationId)!;
+  const url = `${mock.url}${template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(path[k])))}${query}`;
+  const res = await fetch(url, {
+    method: method.toUpperCase(),
+    headers: { authorization: AUTH, ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    ...(body ? { body: formEncode(body) } : {}),
+  });
+  const text = await res.text();
+  const json = text === "" ? undefined : JSON.parse(text);
+  const validate = validatorFor(operationId, res.status)!;
+  expect(validate(json), `${operationId} ${res.status}: ${text.slice(0, 300)} ${JSON.stringify((validate as { errors?: unknown }).errors)}`).toBe(true);
+  answers++;
+  return { status: res.status, json };
+}
+
+interface Model {
+  departments: Map<number, { name: string; members: number[] }>;
+  agents: Map<number, string>;
+  deleted: Set<number>;
+}
+type Real = Record<string, never>;
+type Cmd = fc.AsyncCommand<Model, Real>;
+const sorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+const nameTaken = (m: Model, name: string, except?: number) => [...m.departments].some(([id, d]) => id !== except && d.name.toLowerCase() === name.toLowerCase());
+const NAMES = ["Sales", "sales", "Support", "EMEA", "Billing", "Night", "night", "VIP", "Returns"];
+const pickId = (m: Model, i: number) => [...m.departments.keys()][i % Math.max(1, m.departments.size)];
+const agentIds = (m: Model, picks: number[]) => sorted(picks.map((i) => [...m.agents.keys()][i % m.agents.size]!));
+
+class CreateDepartment implements Cmd {
+  constructor(readonly name: string, readonly members: number[]) {}
+  check = () => true;
+  async run(m: Model) {
+    const members = agentIds(m, this.members);
+    const res = await op("createDepartment", {}, { name: this.name, members });
+    if (nameTaken(m, this.name)) {
+      expect(res.status).toBe(400);
+      return;
+    }
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ name: this.name, members });
+    expect(m.departments.has(res.json.id) || m.deleted.has(res.json.id)).toBe(false);
+    m.departments.set(res.json.id, { name: this.name, members });
+  }
+  toString = () => `create(${this.name}, [${this.members}])`;
+}
+
+class UpdateDepartment implements Cmd {
+  constructor(readonly pick: number, readonly name: string | undefined, readonly members: number[] | undefined) {}
+  check = (m: Readonly<Model>) => m.departments.size > 0;
+  async run(m: Model) {
+    const id = pickId(m, this.pick)!;
+    const members = this.members && agentIds(m, this.members);
+    const res = await op("updateDepartment", { id }, { ...(this.name !== undefined && { name: this.name }), ...(members && { members }) });
+    // No field at all is an empty body, which the spec's required request body refuses.
+    if ((this.name !== undefined && nameTaken(m, this.name, id)) || (this.name === undefined && !members)) {
+      expect(res.status).toBe(400);
+      return;
+    }
+    expect(res.status).toBe(200);
+    const d = m.departments.get(id)!;
+    if (this.name !== undefined) d.name = this.name;
+    if (members) d.members = members;
+    expect(res.json).toMatchObject({ id, name: d.name, members: d.members });
+  }
+  toString = () => `update(#${this.pick}, ${this.name}, [${this.members}])`;
+}
+
+class DeleteDepartment implements Cmd {
+  constructor(readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.departments.size > 0;
+  async run(m: Model) {
+    const id = pickId(m, this.pick)!;
+    expect((await op("deleteDepartment", { id })).status).toBe(200);
+    m.departments.delete(id);
+    m.deleted.add(id);
+    expect((await op("getDepartment", { id })).status).toBe(404);
+  }
+  toString = () => `delete(#${this.pick})`;
+}
+
+class GetDeleted implements Cmd {
+  constructor(readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.deleted.size > 0;
+  async run(m: Model) {
+    const id = [...m.deleted][this.pick % m.deleted.size]!;
+    const res = await op("updateDepartment", { id }, { name: "Ghost" });
+    expect(res.status).toBe(404);
+    expect(res.json.code).toBe(404000);
+  }
+  toString = () => `getDeleted(#${this.pick})`;
+}
+
+class SetAgentDepartments implements Cmd {
+  constructor(readonly agent: number, readonly picks: number[]) {}
+  check = (m: Readonly<Model>) => m.departments.size > 0;
+  async run(m: Model) {
+    const agentId = [...m.agents.keys()][this.agent % m.agents.size]!;
+    const ids = sorted(this.picks.map((i) => pickId(m, i)!));
+    const res = await op("updateAgent", { email: m.agents.get(agentId)! }, { departments: ids });
+    expect(res.status).toBe(200);
+    expect(res.json.departments).toEqual(ids);
+    for (const [id, d] of m.departments) {
+      const without = d.members.filter((x) => x !== agentId);
+      d.members = ids.includes(id) ? sorted([...without, agentId]) : without;
+    }
+  }
+  toString = () => `agentDepartments(${this.agent}, [${this.picks}])`;
+}
+
+/** Reads everything back: the lists agree with the model and with each other. */
+class CheckLists implements Cmd {
+  check = () => true;
+  async run(m: Model) {
+    const departments = (await op("listDepartments")).json as Array<{ id: number; name: string; members: number[] }>;
+    expect(new Map(departments.map((d) => [d.id, { name: d.name, members: d.members }]))).toEqual(m.departments);
+    const names = departments.map((d) => d.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    const agents = (await op("listAgents")).json as Array<{ id: number; departments: number[] }>;
+    for (const a of agents) {
+      expect(a.departments).toEqual(departments.filter((d) => d.members.includes(a.id)).map((d) => d.id));
+    }
+  }
+  toString = () => "checkLists";
+}
+
+class PageChats implements Cmd {
+  constructor(readonly fromDay: number, readonly days: number) {}
+  check = () => true;
+  async run() {
+    const day = (n: number) => new Date(Date.UTC(2026, 8, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const q = `?date_from=${day(this.fromDay)}&date_to=${day(this.fromDay + this.days)}`;
+    const first = (await op("listChats", {}, undefined, `${q}&page=1`)).json;
+    const ids = first.chats.map((c: { id: string }) => c.id);
+    for (let p = 2; p <= first.pages; p++) ids.push(...(await op("listChats", {}, undefined, `${q}&page=${p}`)).json.chats.map((c: { id: string }) => c.id));
+    expect(ids.length).toBe(first.total);
+    expect(new Set(ids).size).toBe(first.total);
+  }
+  toString = () => `pageChats(${this.fromDay}, ${this.days})`;
+}
+
+const commands = [
+  fc.tuple(fc.constantFrom(...NAMES), fc.array(fc.nat(), { maxLength: 4 })).map(([n, ms]) => new CreateDepartment(n, ms)),
+  fc
+    .tuple(fc.nat(), fc.option(fc.constantFrom(...NAMES), { nil: undefined }), fc.option(fc.array(fc.nat(), { maxLength: 4 }), { nil: undefined }))
+    .map(([p, n, ms]) => new UpdateDepartment(p, n, ms)),
+  fc.nat().map((p) => new DeleteDepartment(p)),
+  fc.nat().map((p) => new GetDeleted(p)),
+  fc.tuple(fc.nat(), fc.array(fc.nat(), { maxLength: 3 })).map(([a, ps]) => new SetAgentDepartments(a, ps)),
+  fc.constant(new CheckLists()),
+  fc.tuple(fc.nat({ max: 80 }), fc.nat({ max: 20 })).map(([f, d]) => new PageChats(f, d)),
+];
+
+beforeAll(async () => {
+  mock = await createMockServer({ now: "2026-12-02T10:00:00Z", pageSize: 5 });
+});
+afterAll(() => mock.close());
+
+describe("a long random session against the stateful mock", () => {
+  it("every answer is valid against the spec and agrees with the model", { timeout: 300_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 150, size: "max" }), async (cmds) => {
+        mock.reset();
+        const data = mock.snapshot().data!;
+        const model: Model = {
+          departments: new Map(data.departments.map((d) => [d.id, { name: d.name, members: d.members! }])),
+          agents: new Map(data.agents.map((a) => [a.id, a.email])),
+          deleted: new Set(),
+        };
+        await fc.asyncModelRun(() => ({ model, real: {} }), [...cmds, new CheckLists()]);
+      }),
+      { numRuns: 12, seed: 20_261_202 },
+    );
+    console.log(`model-based session: ${answers} answers validated against the spec`);
+    expect(answers).toBeGreaterThan(500);
+  });
+});
