@@ -3,7 +3,7 @@ import { createComm100Client } from "@comm100-sdk/client";
 const comm100 = createComm100Client({
   baseUrl: "http://127.0.0.1:4010/api/v1", // e.g. `pnpm mock`; http is allowed only on loopback
   email: "agent@example.com",
-  apiKey: "any-key",
+  apiKey: "mock-api-key",
   // "comm100 request" { method, url, attempt, headers: { authorization: "Basic [REDACTED]", ... } },
   // "comm100 response" { method, url, attempt, status, ms }, "comm100 retry" { ..., delayMs }
   logger: { debug: (message, data) => console.debug(message, data) },

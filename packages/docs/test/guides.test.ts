@@ -115,12 +115,12 @@ describe("the guides' examples, run", () => {
     const r = await runExample("getting-started-1.ts", onMock(block("getting-started-1.ts"), mock.url), {});
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain("status: 'online'");
-    expect(r.out).toContain("tester@comm100.com");
+    expect(r.out).toContain(mock.snapshot().data!.agents[0]!.email); // the mock's seeded agents
   });
 
   it("quota, one process: counts exactly the requests the server saw", { timeout: 60_000 }, async () => {
     const before = requests;
-    const r = await runExample("quota-1.ts", onMock(block("quota-1.ts"), mock.url), { COMM100_API_KEY: "any-key" });
+    const r = await runExample("quota-1.ts", onMock(block("quota-1.ts"), mock.url), { COMM100_API_KEY: "mock-api-key" });
     expect(r.code, r.out).toBe(0);
     const m = /(\d+) of 8000 calls today; the count restarts at (\S+)/.exec(r.out); // 10,000 x share 0.8
     expect(m, r.out).not.toBeNull();
@@ -141,7 +141,7 @@ describe("the guides' examples, run", () => {
       const source = onMock(block("quota-2.ts"), mock.url);
       const before = requests;
       const runs = await Promise.all(
-        [1, 2, 3].map((i) => runExample(`quota-2-worker${i}.ts`, source, { COMM100_API_KEY: "any-key", REDIS_URL: redis!.url })),
+        [1, 2, 3].map((i) => runExample(`quota-2-worker${i}.ts`, source, { COMM100_API_KEY: "mock-api-key", REDIS_URL: redis!.url })),
       );
       for (const r of runs) expect(r.code, r.out).toBe(0);
       const used = runs.map((r) => Number(/the group has used (\d+)/.exec(r.out)?.[1]));
