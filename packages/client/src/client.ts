@@ -6,7 +6,9 @@ import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
 import type { Comm100Limits } from "./quota/limits.js";
 import type { QuotaSnapshot } from "./quota/meter.js";
+import { positive, retryPolicy, type RetryPolicy } from "./internal/options.js";
 import { prepareParams } from "./internal/params.js";
+import { base64, redactHeaders, redactor, redactValue, type Redact } from "./internal/redact.js";
 import { serializeQuery } from "./internal/query.js";
 import { createTransport, isLoopback, type Comm100Logger, type RetryOptions } from "./transport.js";
 
@@ -23,8 +25,10 @@ export interface Comm100ClientOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** Timeout of each attempt in ms, reading the body included (default 60000). */
   timeoutMs?: number;
-  /** Retries of idempotent calls (GET, PUT, DELETE) on connection errors and 500/502/503/504; `false` disables. */
+  /** Retries by the policy of the README (reads on connection errors and 5xx, writes only when the server did not act); `false` disables. */
   retry?: RetryOptions | false;
+  /** Cap of one response body in decoded bytes (default 50 MiB); a larger one ends in `Comm100InvalidResponseError`. */
+  maxResponseBytes?: number;
   /** Make the request style (`GET`, `POST`...) throw `Comm100ApiError`s too, like the resource style. */
   throwOnError?: boolean;
   /** openapi-fetch middleware, in order. It never sees the Authorization header (added below it). */
@@ -68,24 +72,29 @@ export function formEncode(body: Record<string, unknown>, listFields: readonly s
   return out.join("&");
 }
 
-function basic(email: string, apiKey: string): string {
-  let bin = "";
-  for (const b of new TextEncoder().encode(`${email}:${apiKey}`)) bin += String.fromCharCode(b);
-  return `Basic ${btoa(bin)}`;
+const DEFAULT_RETRY: RetryPolicy = { retries: 2, minDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
+
+/** The base URL without trailing slashes (a loop: `/\/+$/` backtracks on a run of slashes). */
+function trimSlashes(href: string): string {
+  let end = href.length;
+  while (href[end - 1] === "/") end--;
+  return href.slice(0, end);
 }
 
 /** Creates a Comm100 API v1 client. Throws `Comm100ConfigError` for bad options, before any request. */
 export function createComm100Client(options: Comm100ClientOptions): Comm100Client {
   const o = (options ?? {}) as Partial<Comm100ClientOptions>;
   const apiKey = o.apiKey;
-  const secrets = typeof apiKey === "string" && apiKey.length >= 4 ? [apiKey] : [];
-  const redact = (text: string) => secrets.reduce((s, x) => s.split(x).join("[REDACTED]"), text);
+  let redact: Redact = (text) => text;
   const fail = (message: string): never => {
     throw new Comm100ConfigError(redact(message));
   };
 
   if (typeof o.email !== "string" || !o.email) fail("`email` is required: the agent's email address");
   if (typeof apiKey !== "string" || !apiKey) fail("`apiKey` is required: the agent's API key");
+  const credential = base64(`${o.email}:${apiKey}`);
+  const authorization = `Basic ${credential}`;
+  redact = redactor(apiKey!, [credential]);
   if (o.domain !== undefined && o.baseUrl !== undefined) fail("Pass either `domain` or `baseUrl`, not both");
   let baseUrl: string;
   if (o.baseUrl !== undefined) {
@@ -100,22 +109,18 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     if (url.search || url.hash) fail("`baseUrl` must not have a query or fragment");
     if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
       fail(`\`baseUrl\` must use https (http is allowed only for localhost, 127.0.0.0/8 and [::1]); got ${url.protocol}//${url.host}`);
-    baseUrl = url.href.replace(/\/+$/, "");
+    baseUrl = trimSlashes(url.href);
   } else {
     const domain = o.domain ?? DEFAULT_DOMAIN;
     if (!(DOMAINS as readonly string[]).includes(domain))
       fail(`Unknown \`domain\` ${JSON.stringify(domain)}; expected one of ${DOMAINS.join(", ")} (or pass \`baseUrl\`)`);
     baseUrl = `https://${domain}/api/v1`;
   }
-  const timeoutMs = o.timeoutMs ?? 60_000;
-  if (!(typeof timeoutMs === "number" && timeoutMs > 0)) fail("`timeoutMs` must be a positive number");
-  const r = o.retry ?? {};
-  const retries = r === false ? 0 : (r.retries ?? 2);
-  if (!Number.isInteger(retries) || retries < 0) fail("`retry.retries` must be a non-negative integer");
-  const authorization = basic(o.email!, apiKey!);
+  const timeoutMs = positive(o.timeoutMs === undefined ? 60_000 : o.timeoutMs, "timeoutMs", fail);
+  const maxResponseBytes = positive(o.maxResponseBytes === undefined ? 50 * 2 ** 20 : o.maxResponseBytes, "maxResponseBytes", fail);
+  const retry = retryPolicy(o.retry, DEFAULT_RETRY, fail);
   // the daily quota is counted per account: base URL and (case-insensitive) email
   const account = `${baseUrl} ${o.email!.toLowerCase()}`;
-  secrets.push(authorization.slice(6));
 
   const client = createClient<paths>({
     baseUrl,
@@ -124,7 +129,8 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       fetch: o.fetch,
       authorization,
       timeoutMs,
-      retry: r === false ? false : { retries, minDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, ...r },
+      retry,
+      maxResponseBytes,
       logger: o.logger,
       redact,
       limits: o.limits,
@@ -139,25 +145,48 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     }
   }
 
-  // Per operation, computed once: the list fields of form-encoded bodies, by "METHOD path".
+  // Per operation, computed once, by "METHOD path": the list fields of form bodies, and the
+  // operations that must never be repeated (`x-comm100-idempotent: false` in the spec).
   const forms = new Map<string, string[]>();
-  for (const row of OPERATIONS) if ((row[4] & 3) === 1) forms.set(`${row[2]} ${row[3]}`, row[5] ? row[5].split(",") : []);
+  const once = new Set<string>();
+  for (const [, , m, path, flags, lists] of OPERATIONS) {
+    if ((flags & 3) === 1) forms.set(`${m} ${path}`, lists ? lists.split(",") : []);
+    if (flags & 8) once.add(`${m} ${path}`);
+  }
+
+  /** A parsed error body with the key redacted everywhere; too deep to walk: a typed error. */
+  function errorBody(body: unknown, status: number, method: string, url: string, headers: Headers) {
+    try {
+      return redactValue(body, redact);
+    } catch {
+      throw new Comm100InvalidResponseError({ status, message: `The ${status} response's JSON is nested too deeply to read`, method, url, body: undefined, headers });
+    }
+  }
 
   /**
    * The request style, plus the spec's body encoding per operation. `label` (the resource style's
    * "ns.method") makes it throw `Comm100ApiError`s like the resource style.
    */
   async function send(method: string, path: string, init: Record<string, any> = {}, label?: string) {
-    const lists = forms.get(`${method} ${path}`);
-    const p = prepareParams(label ?? `${method} ${path}`, path, init.params, init.body, lists);
+    const op = `${method} ${path}`;
+    const call = label ?? op;
+    const refuse = (m: string): never => fail(`${call}: ${m}`);
+    const lists = forms.get(op);
+    const p = prepareParams(call, path, init.params, init.body, lists);
+    if (init.timeoutMs !== undefined) positive(init.timeoutMs, "timeoutMs", refuse);
+    const signal = init.signal ?? null;
+    if (signal !== null && !(signal instanceof AbortSignal)) refuse("`signal` must be an AbortSignal");
     // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
     const own = init.parseAs === undefined;
-    // `callerSignal` tells the transport whether there is a signal of the caller's to follow.
+    // The caller's signal goes to the transport only (`callerSignal`): given to each Request, it
+    // would get one listener per call (MaxListenersExceededWarning with many calls sharing it).
     let sent: Record<string, any> = {
       ...init,
       params: { ...init.params, path: p.path, query: p.query },
       body: p.body,
-      callerSignal: init.signal ?? null,
+      signal: undefined,
+      callerSignal: signal,
+      retryPolicy: !once.has(op) && retryPolicy(init.retry, retry, refuse),
       ...(own && { parseAs: "text" }),
     };
     if (lists && p.body !== undefined) {
@@ -172,31 +201,27 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     try {
       res = await (client.request as any)(method, path, sent);
     } catch (e) {
-      // Arguments that cannot be sent (lone surrogates, symbols, BigInt in JSON, a bad header value or
-      // signal) fail while the Request is built; the transport itself only throws Comm100 errors.
-      const aborted = init.signal instanceof AbortSignal && init.signal.aborted;
-      if (!aborted && (e instanceof TypeError || e instanceof URIError))
-        throw new Comm100ConfigError(redact(`${method} ${path}: invalid arguments: ${e.message}`));
+      // Arguments that cannot be sent (lone surrogates, symbols, BigInt in JSON, a bad header value)
+      // fail while the Request is built; the transport itself only throws Comm100 errors.
+      if (!signal?.aborted && (e instanceof TypeError || e instanceof URIError)) refuse(`invalid arguments: ${e.message}`);
       throw e;
     }
-    const errorUrl = () => {
-      const url = new URL(res.response.url || baseUrl + path);
-      url.username = url.password = "";
-      return url.href;
-    };
+    const response: Response = res.response;
+    const { status } = response;
+    const headers = redactHeaders(response.headers, redact);
+    const url = new URL(response.url || baseUrl + path);
+    url.username = url.password = "";
+    const errorUrl = redact(url.href);
     if (own && typeof res.data === "string") {
       try {
         res.data = res.data ? JSON.parse(res.data) : undefined;
       } catch {
-        const { status } = res.response;
-        throw new Comm100InvalidResponseError({ status, message: `The ${status} response is not valid JSON`, method, url: errorUrl(), body: redact(res.data) });
+        throw new Comm100InvalidResponseError({ status, message: `The ${status} response is not valid JSON`, method, url: errorUrl, body: redact(res.data), headers });
       }
     }
-    if ((label || o.throwOnError) && !res.response.ok) {
-      let body = res.error;
-      const json = typeof body === "string" ? body : JSON.stringify(body);
-      if (json && secrets.some((s) => json.includes(s))) body = typeof body === "string" ? redact(body) : JSON.parse(redact(json));
-      throw createApiError(res.response.status, body, method, errorUrl(), res.response.statusText);
+    if (!response.ok) {
+      res.error = errorBody(res.error, status, method, errorUrl, headers);
+      if (label || o.throwOnError) throw createApiError(status, res.error, method, errorUrl, response.statusText, headers);
     }
     return res;
   }
@@ -215,10 +240,10 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
 
   for (const row of OPERATIONS) {
     const [ns, name, method, path, flags, , queryNames, itemsKey] = row;
-    const names = (path.match(/\{[^}]+\}/g) ?? []).map((s) => s.slice(1, -1));
+    const names = (path.match(/\{[^{}]+\}/g) ?? []).map((s) => s.slice(1, -1));
     const kind = flags & 3;
     const q = queryNames ? queryNames.split(",") : [];
-    const call = async (...args: any[]) => {
+    const run = (...args: any[]) => {
       const pathParams: Record<string, unknown> = {};
       for (const [i, n] of names.entries()) pathParams[n] = args[i];
       const params = args[names.length];
@@ -232,29 +257,40 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
         for (const [k, v] of Object.entries(params)) (q.includes(k) ? (query ??= {}) : b)[k] = v;
         body = b;
       }
-      const { data } = await send(
-        method,
-        path,
-        { params: { path: pathParams, query }, body, signal: opts.signal, headers: opts.headers, timeoutMs: opts.timeoutMs },
-        `${ns}.${name}`,
-      );
-      return data;
+      const { signal, headers, timeoutMs, retry } = opts;
+      return send(method, path, { params: { path: pathParams, query }, body, signal, headers, timeoutMs, retry }, `${ns}.${name}`);
     };
     const target = (api[ns] ??= {});
-    target[name] = call;
-    if (itemsKey) target[`${name}All`] = (...args: any[]) => paginate(call, args, names.length, itemsKey);
+    target[name] = async (...args: any[]) => (await run(...args)).data;
+    if (itemsKey) target[`${name}All`] = (...args: any[]) => paginate(run, args, names.length, itemsKey, `${ns}.${name}All`);
   }
   return api as Comm100Client;
 }
 
-async function* paginate(call: (...a: any[]) => Promise<any>, args: any[], at: number, key: string) {
+/** The most pages an iterator follows: a `pages` above it is not believed. */
+const MAX_PAGES = 1e6;
+
+/** Follows `page` up to the first answer's `pages` (a later answer cannot extend the walk), or an empty page. */
+async function* paginate(run: (...a: any[]) => Promise<any>, args: any[], at: number, key: string, label: string) {
   const params = { ...args[at] };
   let page = Number(params.page ?? 1);
+  let last = MAX_PAGES;
   for (;;) {
-    const data = await call(...args.slice(0, at), { ...params, page }, args[at + 1]);
-    const items: unknown[] = data?.[key] ?? [];
-    yield* items;
-    if (!items.length || !(page < Number(data?.pages ?? 0))) return;
+    const { data, response } = await run(...args.slice(0, at), { ...params, page }, args[at + 1]);
+    const items = data?.[key];
+    const pages = data?.pages ?? 0;
+    if (!Array.isArray(items) || !Number.isInteger(pages) || pages < 0 || pages > MAX_PAGES)
+      throw new Comm100InvalidResponseError({
+        status: response.status,
+        message: `${label}: page ${page} is not a page envelope (\`${key}\` an array, \`pages\` a whole number up to ${MAX_PAGES})`,
+        method: "GET",
+        url: response.url,
+        body: undefined,
+        headers: response.headers,
+      });
+    yield* items as unknown[];
+    last = Math.min(last, pages);
+    if (!items.length || page >= last) return;
     page++;
   }
 }

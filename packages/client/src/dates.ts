@@ -8,7 +8,8 @@ const DATE_RE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
  * Rule: a value whose magnitude is below 1e11 is **seconds** (that covers every date up to
  * the year 5138), anything larger is **milliseconds**. So 11-digit values are read as seconds;
  * pass `unit` to force a reading. A `+hhmm` offset suffix is accepted and ignored (the number
- * is already UTC). Throws a `TypeError` for anything else.
+ * is already UTC). Throws a `TypeError` for anything else, and a `RangeError` for a number outside
+ * the range of a `Date` (±8.64e15 ms).
  */
 export function parseComm100Date(value: string, unit?: "s" | "ms"): Date;
 /** An optional date field: `undefined` stays `undefined` (a missing field is not an error). */
@@ -19,5 +20,7 @@ export function parseComm100Date(value: string | undefined, unit?: "s" | "ms"): 
   if (!m) throw new TypeError(`Not a /Date(n)/ value: ${JSON.stringify(value)}`);
   const n = Number(m[1]);
   const seconds = unit ? unit === "s" : Math.abs(n) < 1e11;
-  return new Date(seconds ? n * 1000 : n);
+  const d = new Date(seconds ? n * 1000 : n);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Out of the range of a Date: ${JSON.stringify(value)}`);
+  return d;
 }

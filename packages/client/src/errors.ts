@@ -1,3 +1,5 @@
+import { parseRetryAfter } from "./internal/retry-after.js";
+
 /** Base class of every error this SDK throws. */
 export class Comm100Error extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -27,14 +29,20 @@ export class Comm100ApiError extends Comm100Error {
   readonly url: string;
   /** The response body: parsed JSON, or the text when it was not JSON (e.g. a proxy's HTML 502). */
   readonly body: unknown;
+  /** The response headers (empty when nothing was sent, e.g. a used-up quota budget). */
+  readonly headers: Headers;
+  /** The wait a `Retry-After` header asked for, in ms (set when a 429 or 503 was not retried). */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(init: { status: number; code?: number; message: string; method: string; url: string; body: unknown }) {
+  constructor(init: { status: number; code?: number; message: string; method: string; url: string; body: unknown; headers?: Headers }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.method = init.method;
     this.url = init.url;
     this.body = init.body;
+    this.headers = init.headers ?? new Headers();
+    this.retryAfterMs = parseRetryAfter(this.headers.get("retry-after"));
   }
 }
 
@@ -64,6 +72,10 @@ export class Comm100QuotaExceededError extends Comm100PermissionDeniedError {
 export class Comm100NotFoundError extends Comm100ApiError {
   override name = "Comm100NotFoundError";
 }
+/** 429: too many requests; `retryAfterMs` says how long the server asked to wait, when it did. */
+export class Comm100RateLimitError extends Comm100ApiError {
+  override name = "Comm100RateLimitError";
+}
 /** 500: the server failed (the docs say malformed arguments can cause it too). */
 export class Comm100InternalServerError extends Comm100ApiError {
   override name = "Comm100InternalServerError";
@@ -78,9 +90,18 @@ export class Comm100InvalidResponseError extends Comm100ApiError {
 export class Comm100TimeoutError extends Comm100Error {
   override name = "Comm100TimeoutError";
 }
-/** The request never got an HTTP answer (DNS, refused or reset connection, TLS...). `cause` holds the fetch error. */
+/**
+ * The request never got an HTTP answer (DNS, refused or reset connection, TLS...). `cause` holds the
+ * fetch error's name, message and code (nothing else: it could carry the credentials).
+ */
 export class Comm100ConnectionError extends Comm100Error {
   override name = "Comm100ConnectionError";
+  /** The system error code, e.g. `ECONNREFUSED` or `ECONNRESET`, when the fetch error had one. */
+  readonly code: string | undefined;
+  constructor(message: string, options: { cause?: unknown; code?: string }) {
+    super(message, options);
+    this.code = options.code;
+  }
 }
 
 /** The next 00:00 UTC strictly after `from`. */
@@ -100,15 +121,16 @@ const byStatus: Record<number, typeof Comm100ApiError> = {
   401: Comm100AuthenticationError,
   403: Comm100PermissionDeniedError,
   404: Comm100NotFoundError,
+  429: Comm100RateLimitError,
   500: Comm100InternalServerError,
 };
 
 /** Builds the typed error for a failed response. */
-export function createApiError(status: number, body: unknown, method: string, url: string, statusText = ""): Comm100ApiError {
+export function createApiError(status: number, body: unknown, method: string, url: string, statusText = "", headers?: Headers): Comm100ApiError {
   const b = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown };
   const code = typeof b.code === "number" ? b.code : undefined;
   const message =
     typeof b.message === "string" && b.message ? b.message : `Request failed with status ${status}${statusText ? ` ${statusText}` : ""}`;
   const Cls = isQuotaExceeded(status, body) ? Comm100QuotaExceededError : (byStatus[status] ?? Comm100ApiError);
-  return new Cls({ status, code, message, method, url, body });
+  return new Cls({ status, code, message, method, url, body, headers });
 }

@@ -12,6 +12,7 @@ export {
   Comm100NotFoundError,
   Comm100PermissionDeniedError,
   Comm100QuotaExceededError,
+  Comm100RateLimitError,
   Comm100TimeoutError,
   isQuotaExceeded,
   nextUtcMidnight,

@@ -1,5 +1,6 @@
 // Type helpers for the generated resource style (src/generated/resources.ts).
 import type { DateField } from "./generated/meta.js";
+import type { RetryOptions } from "./transport.js";
 
 /** Per-call options of the resource style. */
 export interface RequestOptions {
@@ -9,6 +10,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Extra request headers. */
   headers?: Record<string, string>;
+  /** The retry policy of this call, over the client's (`false`: no retries); checked like the client option. */
+  retry?: RetryOptions | false;
 }
 
 type Never<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;

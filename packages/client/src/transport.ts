@@ -1,8 +1,15 @@
 // The fetch wrapper handed to openapi-fetch: auth header, per-attempt timeout (covering the body),
-// retries with backoff for idempotent methods, connection errors, and redacted logging.
+// retries by the policy of the README, connection errors, and redacted logging.
 // Middleware cannot retry (it sees one request and one response), so this lives below it.
-import { Comm100ConfigError, Comm100ConnectionError, Comm100QuotaExceededError, Comm100TimeoutError, isQuotaExceeded } from "./errors.js";
+import { Comm100ConfigError, Comm100ConnectionError, Comm100Error, Comm100InvalidResponseError, Comm100QuotaExceededError, Comm100TimeoutError, isQuotaExceeded } from "./errors.js";
+import { follow } from "./internal/abort.js";
+import type { RetryPolicy } from "./internal/options.js";
+import { readBody } from "./internal/read-body.js";
+import { cleanError, redactHeaders } from "./internal/redact.js";
+import { parseRetryAfter } from "./internal/retry-after.js";
 import type { Comm100Limits } from "./quota/limits.js";
+
+export { parseRetryAfter };
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
@@ -24,7 +31,10 @@ export interface TransportOptions {
   fetch: ((input: Request) => Promise<Response>) | undefined;
   authorization: string;
   timeoutMs: number;
-  retry: Required<RetryOptions> | false;
+  /** The client's policy, for Requests that carry none (a Request a middleware made: then only reads retry). */
+  retry: RetryPolicy;
+  /** Cap of one response body, decoded bytes. */
+  maxResponseBytes: number;
   logger: Comm100Logger | undefined;
   redact: (text: string) => string;
   /** Concurrency, rate and daily budget (`@comm100-sdk/client/quota`), asked before every attempt for `account`. */
@@ -33,33 +43,24 @@ export interface TransportOptions {
 }
 
 const RETRY_STATUS = [500, 502, 503, 504];
-const IDEMPOTENT = ["GET", "PUT", "DELETE", "HEAD", "OPTIONS"];
+const READS = ["GET", "HEAD", "OPTIONS"];
+/** Connection errors that show the request never reached a server: safe to repeat even a write. */
+const NOT_SENT = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"];
 const NULL_BODY = [101, 204, 205, 304];
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const done = () => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
-    const onAbort = () => {
+    const ctl = new AbortController();
+    const stop = signal ? follow(signal, ctl) : () => true;
+    const timer = setTimeout(() => resolve(void stop()), Math.min(ms, 2 ** 31 - 1));
+    ctl.signal.onabort = () => {
       clearTimeout(timer);
+      stop();
       reject(signal!.reason);
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-/** `Retry-After` in ms (delta-seconds or HTTP date), or undefined. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export function isLoopback(host: string): boolean {
@@ -71,7 +72,7 @@ export function isLoopback(host: string): boolean {
  * timeout, and the caller's own signal (`null`: none). A Request a middleware made has neither;
  * then its own `signal` stands for the caller's.
  */
-type TimedRequest = Request & { timeoutMs?: number; callerSignal?: AbortSignal | null };
+type TimedRequest = Request & { timeoutMs?: number; callerSignal?: AbortSignal | null; retryPolicy?: RetryPolicy | false };
 
 const utf8 = new TextDecoder();
 
@@ -177,8 +178,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
     // One controller per attempt, aborted by the timer or the caller's signal: fetch follows only it.
     // (Cheaper than AbortSignal.any, and `fetch(req, init)` saves building a Request to carry it.)
     const ctl = new AbortController();
-    const onAbort = () => ctl.abort(userSignal!.reason);
-    userSignal?.addEventListener("abort", onAbort);
+    const stop = userSignal && follow(userSignal, ctl);
     // timers overflow above 2^31-1 ms (Node then fires after 1 ms): cap "no timeout" values such as Infinity
     const id = setTimeout(() => ctl.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
     const started = Date.now();
@@ -198,18 +198,23 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
       // a custom fetch is documented to take one Request; the global one takes (input, init)
       const res = await (o.fetch ? o.fetch(new Request(req, init)) : globalThis.fetch(req, init));
       // Buffer the body inside the timed section, so a body that stalls halfway times out too.
-      const body = NULL_BODY.includes(res.status) ? null : await res.arrayBuffer();
+      const tooLarge = (): never => {
+        throw new Comm100InvalidResponseError({ status: res.status, message: `${req.method} ${url}: the response body is larger than maxResponseBytes (${o.maxResponseBytes})`, method: req.method, url, body: undefined, headers: redactHeaders(res.headers, o.redact) });
+      };
+      const body = NULL_BODY.includes(res.status) ? null : await readBody(res, o.maxResponseBytes, tooLarge);
       log?.("comm100 response", { method: req.method, url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
       return new BufferedResponse(body, res, url);
     } catch (e) {
       if (userSignal?.aborted) throw userSignal.reason;
+      if (e instanceof Comm100Error) throw e;
       if (ctl.signal.aborted) throw new Comm100TimeoutError(`${req.method} ${url} timed out after ${timeoutMs} ms`);
-      const cause = e as { message?: string; cause?: { code?: string; message?: string } };
-      const why = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? String(e);
-      throw new Comm100ConnectionError(`${req.method} ${url} failed: ${o.redact(String(why))}`, { cause: e });
+      const cause = cleanError(e, o.redact) as Error & { code?: string; cause?: { code?: string; message?: string } };
+      const code = cause.cause?.code ?? cause.code;
+      const why = code ?? cause.cause?.message ?? cause.message;
+      throw new Comm100ConnectionError(`${req.method} ${url} failed: ${why}`, { cause, code });
     } finally {
       clearTimeout(id);
-      userSignal?.removeEventListener("abort", onAbort);
+      stop?.();
     }
   }
 
@@ -226,23 +231,29 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
     }
     const timeoutMs = req.timeoutMs ?? o.timeoutMs;
     const userSignal = req.callerSignal !== undefined ? req.callerSignal : req.signal;
-    const r = o.retry;
-    const max = r && IDEMPOTENT.includes(req.method) ? r.retries : 0;
+    const read = READS.includes(req.method);
+    // The policy of the call (false: an operation that is not idempotent); a Request without one
+    // (made by a middleware) retries only if it is a read.
+    const policy = req.retryPolicy ?? (read && o.retry);
+    const max = policy ? policy.retries : 0;
+    const p = policy as RetryPolicy; // read only when max > 0
     for (let n = 0; ; n++) {
       let res: Response | undefined;
+      let wait: number | undefined;
       try {
         // a body is a stream read once: keep a copy while another attempt may need it
         res = await (o.limits ? limited : attempt)(n < max && req.body ? req.clone() : req, url, userSignal, timeoutMs, n + 1);
-        // Only 500/502/503/504 are retried: never a 4xx (the daily-quota 403 included).
-        if (n >= max || !RETRY_STATUS.includes(res.status)) return res;
+        if (n >= max) return res;
+        // 429/503 with a Retry-After: the server did not act and says when to come back (within the cap)
+        wait = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get("retry-after")) : undefined;
+        if (wait !== undefined ? wait > p.maxRetryAfterMs : !read || !RETRY_STATUS.includes(res.status)) return res;
       } catch (e) {
-        if (n >= max || !(e instanceof Comm100ConnectionError)) throw e;
+        // a write is repeated only when the connection never reached the server
+        if (n >= max || !(e instanceof Comm100ConnectionError) || !(read || NOT_SENT.includes(e.code!))) throw e;
       }
-      const rr = r as Required<RetryOptions>;
-      const ra = parseRetryAfter(res?.headers.get("retry-after") ?? null);
-      const delay = ra !== undefined ? Math.min(ra, rr.maxRetryAfterMs) : Math.random() * Math.min(rr.maxDelayMs, rr.minDelayMs * 2 ** n);
+      const delay = wait ?? Math.random() * Math.min(p.maxDelayMs, p.minDelayMs * 2 ** n);
       log?.("comm100 retry", { method: req.method, url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) });
-      await sleep(delay, req.signal);
+      await sleep(delay, userSignal);
     }
   };
 }

@@ -9,19 +9,20 @@ export const DEFAULT_DOMAIN: Comm100Domain = "hosted.comm100.com";
 /**
  * One row per operation: [namespace, method, HTTP method, path, flags, list fields, query names, items key].
  * flags & 3: request body 0 none, 1 form (list fields comma-joined), 2 JSON object, 3 JSON (params is the body);
- * flags & 4: paginated (`page` query parameter; items key names the envelope's array).
+ * flags & 4: paginated (`page` query parameter; items key names the envelope's array);
+ * flags & 8: not idempotent (`x-comm100-idempotent: false`): never retried.
  * Query names are listed only for operations with a body; without one, every param goes to the query string.
  */
 export type OperationRow = readonly [string, string, string, string, number, string?, string?, string?];
 export const OPERATIONS: readonly OperationRow[] = [
   ["agents", "list", "GET", "/livechat/operators", 0],
-  ["agents", "create", "POST", "/livechat/operators", 1, "departments"],
+  ["agents", "create", "POST", "/livechat/operators", 9, "departments"],
   ["agents", "get", "GET", "/livechat/operators/{email}", 0],
   ["agents", "update", "PUT", "/livechat/operators/{email}", 1, "departments"],
   ["agents", "delete", "DELETE", "/livechat/operators/{email}", 0],
-  ["agents", "resetApiKey", "PUT", "/livechat/operators/{email}/reset_api_key", 0],
+  ["agents", "resetApiKey", "PUT", "/livechat/operators/{email}/reset_api_key", 8],
   ["departments", "list", "GET", "/livechat/departments", 0],
-  ["departments", "create", "POST", "/livechat/departments", 1, "members"],
+  ["departments", "create", "POST", "/livechat/departments", 9, "members"],
   ["departments", "get", "GET", "/livechat/departments/{id}", 0],
   ["departments", "update", "PUT", "/livechat/departments/{id}", 1, "members"],
   ["departments", "delete", "DELETE", "/livechat/departments/{id}", 0],
@@ -34,17 +35,17 @@ export const OPERATIONS: readonly OperationRow[] = [
   ["offlineMessages", "list", "GET", "/livechat/offline_messages", 4, "", "", "offline_messages"],
   ["offlineMessages", "get", "GET", "/livechat/offline_messages/{id}", 0],
   ["cannedMessages", "list", "GET", "/livechat/cannedMessages", 0],
-  ["cannedMessages", "create", "POST", "/livechat/cannedMessages", 1],
+  ["cannedMessages", "create", "POST", "/livechat/cannedMessages", 9],
   ["cannedMessages", "get", "GET", "/livechat/cannedMessages/{id}", 0],
   ["cannedMessages", "update", "PUT", "/livechat/cannedMessages/{id}", 1],
   ["cannedMessages", "delete", "DELETE", "/livechat/cannedMessages/{id}", 0],
   ["cannedMessageCategories", "list", "GET", "/livechat/cannedMessageCategories", 0],
-  ["cannedMessageCategories", "create", "POST", "/livechat/cannedMessageCategories", 1],
+  ["cannedMessageCategories", "create", "POST", "/livechat/cannedMessageCategories", 9],
   ["cannedMessageCategories", "get", "GET", "/livechat/cannedMessageCategories/{id}", 0],
   ["cannedMessageCategories", "update", "PUT", "/livechat/cannedMessageCategories/{id}", 1],
   ["cannedMessageCategories", "delete", "DELETE", "/livechat/cannedMessageCategories/{id}", 0],
   ["cannedMessageCategories", "listMessages", "GET", "/livechat/cannedMessageCategories/{id}/cannedMessages", 0],
-  ["cannedMessageCategories", "createMessage", "POST", "/livechat/cannedMessageCategories/{id}/cannedMessages", 1],
+  ["cannedMessageCategories", "createMessage", "POST", "/livechat/cannedMessageCategories/{id}/cannedMessages", 9],
   ["campaigns", "list", "GET", "/livechat/campaigns", 0],
   ["campaigns", "getPreChat", "GET", "/livechat/campaigns/{id}/prechat", 0],
   ["campaigns", "getPostChat", "GET", "/livechat/campaigns/{id}/postChat", 0],
@@ -52,7 +53,7 @@ export const OPERATIONS: readonly OperationRow[] = [
   ["campaigns", "listAutoInvitations", "GET", "/livechat/campaigns/{id}/invitation/autoInvitations", 0],
   ["campaigns", "getAgentWrapup", "GET", "/livechat/campaigns/{id}/agentWrapup", 0],
   ["conversions", "list", "GET", "/livechat/conversions", 0],
-  ["conversions", "markSuccessful", "POST", "/livechat/mark_api_conversion_successful", 1],
+  ["conversions", "markSuccessful", "POST", "/livechat/mark_api_conversion_successful", 9],
   ["visitorSegments", "list", "GET", "/livechat/visitorSegments", 0],
   ["customVariables", "list", "GET", "/livechat/custom_variables", 0],
   ["reports", "getChatVolume", "GET", "/livechat/reports/chatVolume", 0],

@@ -49,11 +49,19 @@ export interface Prepared {
  * Checks and converts the arguments of one call. `label` names the call in errors ("chats.list" or
  * "GET /livechat/chats"); `form` is set for form bodies (the list fields, whose arrays are kept).
  */
-export function prepareParams(label: string, template: string, params: { path?: Params; query?: Params } | undefined, body: unknown, form: string[] | undefined): Prepared {
+export function prepareParams(
+  label: string,
+  template: string,
+  params: { path?: Params; query?: Params } | undefined,
+  body: unknown,
+  form: string[] | undefined,
+): Prepared {
   const tz = params?.query?.timezone;
-  const field = (where: string, name: string) => (why: string): never => {
-    throw new Comm100ConfigError(`${label}: ${where} parameter \`${name}\` ${why}`);
-  };
+  const field =
+    (where: string, name: string) =>
+    (why: string): never => {
+      throw new Comm100ConfigError(`${label}: ${where} parameter \`${name}\` ${why}`);
+    };
   const path: Record<string, string> = {};
   for (const m of template.match(/\{[^{}]+\}/g) ?? []) {
     const name = m.slice(1, -1);
@@ -73,7 +81,9 @@ export function prepareParams(label: string, template: string, params: { path?: 
     const out: Record<string, string | string[]> = {};
     for (const [name, v] of Object.entries(body)) {
       const refuse = field("form", name);
-      const s = Array.isArray(v) ? v.map((x) => scalar(x, name, "form", tz, refuse) ?? refuse("has an empty item")) : scalar(v, name, "form", tz, refuse);
+      const s = Array.isArray(v)
+        ? v.map((x) => scalar(x, name, "form", tz, refuse) ?? refuse("has an empty item"))
+        : scalar(v, name, "form", tz, refuse);
       if (s !== undefined) out[name] = s;
     }
     body = out;

@@ -43,7 +43,10 @@ describe("bug: Date parameters are dropped", () => {
       [() => c.chats.list({ keyword: at as never }), /^chats\.list: query parameter `keyword` does not take a Date/],
       [() => c.reports.getChatVolume({ timeFrom: at, timeTo: at, timezone: "Europe/Paris", group: "day" }), /`timeFrom` .*timezone/],
       [() => c.departments.create({ name: at as never }), /^departments\.create: form parameter `name` does not take a Date/],
-      [() => c.GET("/livechat/chats", { params: { query: { keyword: at as never } } }), /^GET \/livechat\/chats: query parameter `keyword`/],
+      [
+        () => c.GET("/livechat/chats", { params: { query: { keyword: at as never } } }),
+        /^GET \/livechat\/chats: query parameter `keyword`/,
+      ],
     ];
     for (const [call, message] of cases) {
       const err = await call().catch((e: unknown) => e);

@@ -8,7 +8,13 @@ describe("bug: a missing path parameter is sent as the template", () => {
   it("request style: left out, undefined, null or empty -> Comm100ConfigError naming it, nothing sent", async () => {
     const s = await startServer();
     const c = clientFor(s);
-    const inits = [{ params: { path: {} } }, { params: { path: { email: undefined } } }, { params: { path: { email: null } } }, { params: { path: { email: "" } } }, {}];
+    const inits = [
+      { params: { path: {} } },
+      { params: { path: { email: undefined } } },
+      { params: { path: { email: null } } },
+      { params: { path: { email: "" } } },
+      {},
+    ];
     for (const init of inits) {
       const err = await c.GET("/livechat/operators/{email}", init as never).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Comm100ConfigError);

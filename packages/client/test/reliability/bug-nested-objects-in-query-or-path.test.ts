@@ -14,10 +14,22 @@ describe("bug: nested objects in the query or path", () => {
       [() => c.chats.list({ page: [1, 2] as never }), "chats.list: query parameter `page` cannot be sent in the query: an array"],
       [() => c.chats.list({ page: Number.NaN }), "chats.list: query parameter `page` cannot be sent in the query: NaN"],
       [() => c.agents.get({ a: 1 } as never), "agents.get: path parameter `email` cannot be sent in the path: an object"],
-      [() => c.departments.create({ name: "x", description: { a: 1 } as never }), "departments.create: form parameter `description` cannot be sent in the form: an object"],
-      [() => c.departments.create({ name: "x", members: [{ a: 1 }] as never }), "departments.create: form parameter `members` cannot be sent in the form: an object"],
-      [() => c.GET("/livechat/operators", { params: { query: { filter: { a: 1 } } as never } }), "GET /livechat/operators: query parameter `filter`"],
-      [() => c.GET("/livechat/operators/{email}", { params: { path: { email: { a: 1 } as never } } }), "GET /livechat/operators/{email}: path parameter `email`"],
+      [
+        () => c.departments.create({ name: "x", description: { a: 1 } as never }),
+        "departments.create: form parameter `description` cannot be sent in the form: an object",
+      ],
+      [
+        () => c.departments.create({ name: "x", members: [{ a: 1 }] as never }),
+        "departments.create: form parameter `members` cannot be sent in the form: an object",
+      ],
+      [
+        () => c.GET("/livechat/operators", { params: { query: { filter: { a: 1 } } as never } }),
+        "GET /livechat/operators: query parameter `filter`",
+      ],
+      [
+        () => c.GET("/livechat/operators/{email}", { params: { path: { email: { a: 1 } as never } } }),
+        "GET /livechat/operators/{email}: path parameter `email`",
+      ],
     ];
     for (const [call, message] of cases) {
       const err = await call().catch((e: unknown) => e);

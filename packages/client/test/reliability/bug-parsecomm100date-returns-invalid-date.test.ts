@@ -1,0 +1,21 @@
+// Regression: parseComm100Date returned an Invalid Date for values out of a Date's range, although
+// its docs say it throws. It now throws a RangeError (and still a TypeError for non-/Date(n)/ text).
+import { describe, expect, it } from "vitest";
+import { parseComm100Date } from "../../src/index.js";
+
+describe("bug: parseComm100Date returns an Invalid Date", () => {
+  it("out-of-range values throw a RangeError", () => {
+    for (const v of ["/Date(8640000000000001)/", "/Date(-8640000000000001)/", `/Date(${"9".repeat(400)})/`, "/Date(99999999999999999)/"])
+      expect(() => parseComm100Date(v), v).toThrow(RangeError);
+    expect(() => parseComm100Date("/Date(8640000000000001)/", "s")).toThrow(RangeError);
+  });
+
+  it("the edges of the range still parse", () => {
+    expect(parseComm100Date("/Date(8640000000000000)/").getTime()).toBe(8.64e15);
+    expect(parseComm100Date("/Date(8640000000000)/", "s").getTime()).toBe(8.64e15);
+  });
+
+  it("text that is not /Date(n)/ is still a TypeError", () => {
+    expect(() => parseComm100Date("2024-01-01")).toThrow(TypeError);
+  });
+});
