@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PUBLISHED, ROOT } from "./packages.js";
 
-const withBins = PUBLISHED.map((p) => ({ ...p, bin: JSON.parse(readFileSync(join(ROOT, p.dir, "package.json"), "utf8")).bin })).filter((p) => p.bin);
+const withBins = PUBLISHED.map((p) => ({ ...p, bin: JSON.parse(readFileSync(join(ROOT, p.dir, "package.json"), "utf8")).bin })).filter(
+  (p) => p.bin,
+);
 
 describe("bug: a fresh pnpm install warns that it failed to create bins", () => {
   it("the packages with commands are the mock server and the CLI", () => {

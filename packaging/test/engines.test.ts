@@ -84,7 +84,10 @@ for (const node of NODES) {
       const tarballs = inject("tarballs");
       const dir = join(inject("workDir"), `engines-${node.major}`);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `engines-${node.major}`, private: true, version: "0.0.0", type: "module" }));
+      writeFileSync(
+        join(dir, "package.json"),
+        JSON.stringify({ name: `engines-${node.major}`, private: true, version: "0.0.0", type: "module" }),
+      );
       // The machine's npm, run by the Node under test: it checks every engines field against it.
       await run(
         node.path(),
@@ -102,7 +105,10 @@ for (const node of NODES) {
         dir,
       );
       const uses = claimed.filter((c) => USE[c.name]);
-      writeFileSync(join(dir, "use.mjs"), `const out = {};\n${uses.map((c) => USE[c.name]).join("\n")}\nconsole.log(JSON.stringify(out));\n`);
+      writeFileSync(
+        join(dir, "use.mjs"),
+        `const out = {};\n${uses.map((c) => USE[c.name]).join("\n")}\nconsole.log(JSON.stringify(out));\n`,
+      );
       const out = JSON.parse((await run(node.path(), ["use.mjs"], dir)).trim().split("\n").at(-1)!);
       expect(out).toEqual(Object.assign({}, ...uses.map((c) => EXPECTED[c.name])));
     });

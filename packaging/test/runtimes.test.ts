@@ -5,7 +5,7 @@
 // with its version; the suites run concurrently (each runtime is a child process or a browser).
 // Every binary comes from an npm package pinned in the lockfile (test/runtime-binaries.ts), except
 // Chromium, which is Debian's. Nothing may leave 127.0.0.1.
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
@@ -213,31 +213,42 @@ describe.concurrent(`workerd ${runtimeVersion("workerd")}`, () => {
       format: "esm",
       conditions: ["workerd", "worker", "browser"],
     });
-    const port = await freePort();
-    writeFileSync(join(dir, "workerd.capnp"), WORKERD_CONFIG(port));
-    const child = spawn(workerd, ["serve", "workerd.capnp"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    let log = "";
-    child.stdout.on("data", (b) => (log += b));
-    child.stderr.on("data", (b) => (log += b));
-    const exited = new Promise<never>((_, fail) => child.once("exit", (code) => fail(new Error(`workerd exited ${code}: ${log}`))));
-    try {
-      const r = await Promise.race([exited, askUntilUp(`http://127.0.0.1:${port}/?api=${encodeURIComponent(mock.url)}`)]);
-      expectWorkingClient({ ...r, resolved }, ESM_ENTRY);
-    } finally {
-      child.kill();
+    // The port is picked before workerd binds it: if another process takes it first, workerd
+    // exits at once, and a new port is tried.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      writeFileSync(join(dir, "workerd.capnp"), WORKERD_CONFIG(port));
+      const child = spawn(workerd, ["serve", "workerd.capnp"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+      let log = "";
+      child.stdout.on("data", (b) => (log += b));
+      child.stderr.on("data", (b) => (log += b));
+      const exited = new Promise<never>((_, fail) =>
+        child.once("exit", (code) => fail(new WorkerdExited(`workerd exited ${code}: ${log}`))),
+      );
+      try {
+        const r = await Promise.race([exited, askUntilUp(`http://127.0.0.1:${port}/?api=${encodeURIComponent(mock.url)}`, child)]);
+        expectWorkingClient({ ...r, resolved }, ESM_ENTRY);
+        return;
+      } catch (e) {
+        if (!(e instanceof WorkerdExited) || attempt === 3) throw e;
+      } finally {
+        child.kill();
+      }
     }
   });
 });
 
-/** GETs `url` until the server answers (workerd needs a moment to listen), then returns its JSON. */
-async function askUntilUp(url: string): Promise<any> {
+class WorkerdExited extends Error {}
+
+/** GETs `url` until the server answers (workerd needs a moment to listen), then returns its JSON; stops when `child` has ended. */
+async function askUntilUp(url: string, child: ChildProcess): Promise<any> {
   const deadline = Date.now() + RUN_TIMEOUT;
   for (;;) {
     try {
       const res = await fetch(url);
       return await res.json();
     } catch (e) {
-      if (Date.now() > deadline) throw e;
+      if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null) throw e;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
