@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Serves the reference site on 127.0.0.1 and rebuilds it when the spec sources change:
 // spec/{openapi.yaml,paths,components} -> redocly bundle -> code samples -> redocly build-docs
-// -> offline fix-up, then every open page reloads (server-sent events).
+// -> theme and Copy buttons -> offline fix-up, then every open page reloads (server-sent events).
 //
 // usage: node scripts/preview.mjs [--port 8080] [--host 127.0.0.1] [--spec-dir ../../spec]
 //          [--dist dist] [--work .tmp/preview]
@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generate } from "./generate-code-samples.mjs";
 import { fetchedUrls, makeOffline } from "./offline.mjs";
+import { enhanceHtml } from "./lib/enhance.mjs";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -58,7 +59,7 @@ async function rebuild() {
   generate({ spec: bundled, out: decorated, samples: join(workDir, "samples.ts") });
   const tmpHtml = join(workDir, "index.html");
   await run(process.execPath, [redoclyCli, "build-docs", decorated, "--output", tmpHtml, "--inlineBundle"], pkgDir);
-  const html = makeOffline(readFileSync(tmpHtml, "utf8"));
+  const html = makeOffline(enhanceHtml(readFileSync(tmpHtml, "utf8")));
   const remote = fetchedUrls(html);
   if (remote.length) throw new Error(`the page would load from the network: ${remote.join(", ")}`);
   writeFileSync(htmlFile, html);

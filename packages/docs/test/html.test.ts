@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordCoverage } from "@comm100-sdk/spec-reader";
 import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 import { fetchedUrls } from "../scripts/offline.mjs";
+import { SCRIPT_ID, THEME_ID, enhanceHtml } from "../scripts/lib/enhance.mjs";
 import { decoratedPath, htmlPath, specPath } from "./paths.js";
 
 type Op = { operationId: string; method: string; path: string; summary: string; tag: string };
@@ -65,5 +66,13 @@ describe("dist/index.html", () => {
     }
     expect(html).toContain("Using the TypeScript SDK");
     expect(html).toContain('"x-codeSamples"');
+  });
+
+  it("carries the theme and the Copy-button script once (scripts/enhance.mjs)", () => {
+    for (const id of [THEME_ID, SCRIPT_ID]) expect(html.split(`id="${id}"`).length - 1, id).toBe(1);
+    expect(html.indexOf(`id="${THEME_ID}"`)).toBeLessThan(html.indexOf("</head>"));
+    expect(html.indexOf(`id="${SCRIPT_ID}"`)).toBeGreaterThan(html.indexOf('<div id="redoc">'));
+    expect(() => enhanceHtml(html)).toThrow(/enhanced already/);
+    expect(() => enhanceHtml("<p>no head</p>")).toThrow(/<\/head>/);
   });
 });
