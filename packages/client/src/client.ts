@@ -137,9 +137,12 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       account,
     }),
   });
-  if (o.middleware?.length) {
+  // Middleware may make a new Request: it then carries only the Request's own signal, so with
+  // middleware the caller's signal stays on the Request (see `send`).
+  let middlewares = o.middleware?.length ?? 0;
+  if (middlewares) {
     try {
-      client.use(...o.middleware);
+      client.use(...o.middleware!);
     } catch (e) {
       fail(`\`middleware\`: ${(e as Error).message}`);
     }
@@ -178,13 +181,14 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     if (signal !== null && !(signal instanceof AbortSignal)) refuse("`signal` must be an AbortSignal");
     // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
     const own = init.parseAs === undefined;
-    // The caller's signal goes to the transport only (`callerSignal`): given to each Request, it
-    // would get one listener per call (MaxListenersExceededWarning with many calls sharing it).
+    // Without middleware the caller's signal goes to the transport only (`callerSignal`): given to
+    // each Request, it gets one listener per call until the Request is collected
+    // (MaxListenersExceededWarning with many calls sharing it).
     let sent: Record<string, any> = {
       ...init,
       params: { ...init.params, path: p.path, query: p.query },
       body: p.body,
-      signal: undefined,
+      signal: middlewares > 0 || init.middleware ? signal : undefined,
       callerSignal: signal,
       retryPolicy: !once.has(op) && retryPolicy(init.retry, retry, refuse),
       ...(own && { parseAs: "text" }),
@@ -231,8 +235,14 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     POST: (path: string, init?: object) => send("POST", path, init),
     PUT: (path: string, init?: object) => send("PUT", path, init),
     DELETE: (path: string, init?: object) => send("DELETE", path, init),
-    use: client.use,
-    eject: client.eject,
+    use(...m: Middleware[]) {
+      client.use(...m);
+      middlewares += m.length;
+    },
+    eject(...m: Middleware[]) {
+      client.eject(...m);
+      middlewares -= m.length;
+    },
     get quota() {
       return o.limits?.quota(account);
     },
@@ -262,7 +272,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     };
     const target = (api[ns] ??= {});
     target[name] = async (...args: any[]) => (await run(...args)).data;
-    if (itemsKey) target[`${name}All`] = (...args: any[]) => paginate(run, args, names.length, itemsKey, `${ns}.${name}All`);
+    if (itemsKey) target[`${name}All`] = (...args: any[]) => paginate(run, args, names.length, itemsKey, `${ns}.${name}All`, redact);
   }
   return api as Comm100Client;
 }
@@ -271,7 +281,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
 const MAX_PAGES = 1e6;
 
 /** Follows `page` up to the first answer's `pages` (a later answer cannot extend the walk), or an empty page. */
-async function* paginate(run: (...a: any[]) => Promise<any>, args: any[], at: number, key: string, label: string) {
+async function* paginate(run: (...a: any[]) => Promise<any>, args: any[], at: number, key: string, label: string, redact: Redact) {
   const params = { ...args[at] };
   let page = Number(params.page ?? 1);
   let last = MAX_PAGES;
@@ -286,7 +296,7 @@ async function* paginate(run: (...a: any[]) => Promise<any>, args: any[], at: nu
         method: "GET",
         url: response.url,
         body: undefined,
-        headers: response.headers,
+        headers: redactHeaders(response.headers, redact),
       });
     yield* items as unknown[];
     last = Math.min(last, pages);

@@ -28,4 +28,19 @@ describe("bug: a shared signal trips MaxListenersExceededWarning", () => {
     await new Promise((r) => setTimeout(r, 50)); // warnings are emitted on the next tick
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   });
+
+  it("a middleware that makes a new Request keeps the caller's signal (options and use())", async () => {
+    const hang = await startServer(() => {}); // never answers
+    const remake = { onRequest: ({ request }: { request: Request }) => new Request(request) };
+    const viaUse = clientFor(hang, { retry: false });
+    viaUse.use(remake);
+    for (const c of [clientFor(hang, { retry: false, middleware: [remake] }), viaUse]) {
+      const ac = new AbortController();
+      const before = hang.requests.length;
+      const p = c.agents.list({}, { signal: ac.signal }).catch((e: unknown) => e);
+      await expect.poll(() => hang.requests.length, { timeout: 10_000 }).toBe(before + 1);
+      ac.abort(new Error("mine"));
+      expect(((await p) as Error).message).toBe("mine");
+    }
+  });
 });
