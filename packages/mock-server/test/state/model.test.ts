@@ -1,7 +1,8 @@
 // Model-based test (fast-check `fc.commands`): long random sessions of writes and reads against the
 // stateful mock. Every answer must validate against the spec's schema for its operation and
-// status, and agree with a small model: what was created is returned, what was deleted is 404,
-// department names stay unique, members and agent departments agree, paging yields each chat once.
+// status, and agree with a small model of departments, agents and canned messages: what was
+// created is returned, what was deleted is 404, department names and agent emails stay unique,
+// members and agent departments agree (deleting an agent included), paging yields each chat once.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAjv2020, createMockServer, loadDefaultSpec, type MockServer } from "../../src/index.js";
@@ -54,6 +55,9 @@ interface Model {
   departments: Map<number, { name: string; members: number[] }>;
   agents: Map<number, string>;
   deleted: Set<number>;
+  canned: Map<number, { name: string; message: string; categoryId: number }>;
+  categories: number[];
+  deletedCanned: Set<number>;
 }
 type Real = Record<string, never>;
 type Cmd = fc.AsyncCommand<Model, Real>;
@@ -61,7 +65,7 @@ const sorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 const nameTaken = (m: Model, name: string, except?: number) => [...m.departments].some(([id, d]) => id !== except && d.name.toLowerCase() === name.toLowerCase());
 const NAMES = ["Sales", "sales", "Support", "EMEA", "Billing", "Night", "night", "VIP", "Returns"];
 const pickId = (m: Model, i: number) => [...m.departments.keys()][i % Math.max(1, m.departments.size)];
-const agentIds = (m: Model, picks: number[]) => sorted(picks.map((i) => [...m.agents.keys()][i % m.agents.size]!));
+const agentIds = (m: Model, picks: number[]) => (m.agents.size ? sorted(picks.map((i) => [...m.agents.keys()][i % m.agents.size]!)) : []);
 
 class CreateDepartment implements Cmd {
   constructor(readonly name: string, readonly members: number[]) {}
@@ -127,9 +131,90 @@ class GetDeleted implements Cmd {
   toString = () => `getDeleted(#${this.pick})`;
 }
 
+class CreateAgent implements Cmd {
+  constructor(readonly who: number, readonly picks: number[]) {}
+  check = () => true;
+  async run(m: Model) {
+    const email = `Pool${this.who}@example.com`;
+    const ids = m.departments.size ? sorted(this.picks.map((i) => pickId(m, i)!)) : [];
+    const res = await op("createAgent", {}, { email, password: "pw-1", display_name: `P ${this.who}`, first_name: "P", last_name: String(this.who), departments: ids });
+    if ([...m.agents.values()].some((e) => e.toLowerCase() === email.toLowerCase())) {
+      expect(res.status).toBe(400);
+      return;
+    }
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ email, departments: ids });
+    expect(m.agents.has(res.json.id)).toBe(false);
+    m.agents.set(res.json.id, email);
+    for (const id of ids) m.departments.get(id)!.members = sorted([...m.departments.get(id)!.members, res.json.id]);
+  }
+  toString = () => `createAgent(${this.who}, [${this.picks}])`;
+}
+
+class DeleteAgent implements Cmd {
+  constructor(readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.agents.size > 0;
+  async run(m: Model) {
+    const id = [...m.agents.keys()][this.pick % m.agents.size]!;
+    const email = m.agents.get(id)!;
+    expect((await op("deleteAgent", { email })).status).toBe(200);
+    m.agents.delete(id);
+    for (const d of m.departments.values()) d.members = d.members.filter((x) => x !== id);
+    expect((await op("getAgent", { email })).status).toBe(404);
+  }
+  toString = () => `deleteAgent(#${this.pick})`;
+}
+
+class CreateCanned implements Cmd {
+  constructor(readonly name: string, readonly category: number) {}
+  check = () => true;
+  async run(m: Model) {
+    const categoryId = this.category === 0 ? 0 : m.categories[this.category % m.categories.length]!;
+    const res = await op("createCannedMessage", {}, { name: this.name, message: `${this.name}!`, categoryId });
+    expect(res.status).toBe(200);
+    expect(m.canned.has(res.json.id) || m.deletedCanned.has(res.json.id)).toBe(false);
+    m.canned.set(res.json.id, { name: this.name, message: `${this.name}!`, categoryId });
+  }
+  toString = () => `createCanned(${this.name}, ${this.category})`;
+}
+
+class UpdateOrDeleteCanned implements Cmd {
+  constructor(readonly pick: number, readonly remove: boolean, readonly message: string) {}
+  check = (m: Readonly<Model>) => m.canned.size > 0;
+  async run(m: Model) {
+    const id = [...m.canned.keys()][this.pick % m.canned.size]!;
+    if (this.remove) {
+      expect((await op("deleteCannedMessage", { id })).status).toBe(200);
+      m.canned.delete(id);
+      m.deletedCanned.add(id);
+      expect((await op("getCannedMessage", { id })).status).toBe(404);
+      expect((await op("updateCannedMessage", { id }, { message: "again" })).status).toBe(404);
+      return;
+    }
+    const res = await op("updateCannedMessage", { id }, { message: this.message });
+    expect(res.status).toBe(200);
+    m.canned.get(id)!.message = this.message;
+    expect(res.json).toMatchObject({ id, ...m.canned.get(id) });
+  }
+  toString = () => `${this.remove ? "delete" : "update"}Canned(#${this.pick})`;
+}
+
+class CheckCanned implements Cmd {
+  check = () => true;
+  async run(m: Model) {
+    const list = (await op("listCannedMessages")).json as Array<{ id: number; name: string; message: string; categoryId: number }>;
+    expect(new Map(list.map((c) => [c.id, { name: c.name, message: c.message, categoryId: c.categoryId }]))).toEqual(m.canned);
+    for (const cat of m.categories) {
+      const inCat = (await op("listCannedMessageCategoryMessages", { id: cat })).json as Array<{ id: number }>;
+      expect(inCat.map((c) => c.id)).toEqual([...m.canned].filter(([, c]) => c.categoryId === cat).map(([id]) => id));
+    }
+  }
+  toString = () => "checkCanned";
+}
+
 class SetAgentDepartments implements Cmd {
   constructor(readonly agent: number, readonly picks: number[]) {}
-  check = (m: Readonly<Model>) => m.departments.size > 0;
+  check = (m: Readonly<Model>) => m.departments.size > 0 && m.agents.size > 0;
   async run(m: Model) {
     const agentId = [...m.agents.keys()][this.agent % m.agents.size]!;
     const ids = sorted(this.picks.map((i) => pickId(m, i)!));
@@ -185,6 +270,11 @@ const commands = [
   fc.tuple(fc.nat(), fc.array(fc.nat(), { maxLength: 3 })).map(([a, ps]) => new SetAgentDepartments(a, ps)),
   fc.constant(new CheckLists()),
   fc.tuple(fc.nat({ max: 80 }), fc.nat({ max: 20 })).map(([f, d]) => new PageChats(f, d)),
+  fc.tuple(fc.nat({ max: 5 }), fc.array(fc.nat(), { maxLength: 2 })).map(([w, ps]) => new CreateAgent(w, ps)),
+  fc.nat().map((p) => new DeleteAgent(p)),
+  fc.tuple(fc.constantFrom("Hello", "Bye", "Price"), fc.nat({ max: 4 })).map(([n, cat]) => new CreateCanned(n, cat)),
+  fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom("Hi there", "See you")).map(([p, r, msg]) => new UpdateOrDeleteCanned(p, r, msg)),
+  fc.constant(new CheckCanned()),
 ];
 
 beforeAll(async () => {
@@ -202,8 +292,11 @@ describe("a long random session against the stateful mock", () => {
           departments: new Map(data.departments.map((d) => [d.id, { name: d.name, members: d.members! }])),
           agents: new Map(data.agents.map((a) => [a.id, a.email])),
           deleted: new Set(),
+          canned: new Map(data.cannedMessages.map((c) => [c.id, { name: c.name, message: c.message, categoryId: c.categoryId ?? 0 }])),
+          categories: data.cannedMessageCategories.map((c) => c.id),
+          deletedCanned: new Set(),
         };
-        await fc.asyncModelRun(() => ({ model, real: {} }), [...cmds, new CheckLists()]);
+        await fc.asyncModelRun(() => ({ model, real: {} }), [...cmds, new CheckLists(), new CheckCanned()]);
       }),
       { numRuns: 12, seed: 20_261_202 },
     );

@@ -2,7 +2,7 @@
 // pages and total computed from what matched, so paging yields every item exactly once. The chat
 // volume report counts the stored chats.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMockServer, type MockServer } from "../../src/index.js";
+import { createAjv2020, createMockServer, loadDefaultSpec, type MockServer } from "../../src/index.js";
 import { api } from "./api.js";
 
 let mock: MockServer;
@@ -124,6 +124,31 @@ describe("chat volume report", () => {
     const res = await c.get("/livechat/reports/chatVolume?timeFrom=1000-01-01T00:00:00&timeTo=9000-01-01T00:00:00&group=hour");
     expect(res.status).toBe(400);
     expect(res.json.message).toContain("rows");
+  });
+
+  it("the offline message and rating reports count the stored records, valid against the spec", async () => {
+    const spec = loadDefaultSpec() as any;
+    const ajv = createAjv2020({ strict: false });
+    ajv.addSchema(spec, "spec");
+    const valid = (path: string, body: unknown) =>
+      ajv.validate({ $ref: `spec#/paths/${path.replaceAll("/", "~1")}/get/responses/200/content/application~1json/schema` }, body);
+    const q = "timeFrom=2026-11-01T00:00:00&timeTo=2026-12-01T00:00:00";
+    const data = mock.snapshot().data!;
+    const inNov = (d: string | undefined) => seconds(d!) >= Date.UTC(2026, 10, 1) / 1000 && seconds(d!) < Date.UTC(2026, 11, 1) / 1000;
+
+    const offline = (await c.get(`/livechat/reports/offlineMessage?${q}&group=week`)).json;
+    expect(valid("/livechat/reports/offlineMessage", offline)).toBe(true);
+    expect(offline.reduce((a: number, r: { messages: number }) => a + r.messages, 0)).toBe(data.offlineMessages.filter((m) => inNov(m.time)).length);
+
+    const byScore = (await c.get(`/livechat/reports/rating?${q}&group=month`)).json;
+    expect(valid("/livechat/reports/rating", byScore)).toBe(true);
+    expect(byScore[0].score5).toBe(data.chats.filter((x) => inNov(x.start_time) && x.rating === "5").length);
+    expect(byScore[0].score5).toBeGreaterThan(0);
+    const agent = (data.chats[0]!.operators as Array<{ id: number }>)[0]!.id;
+    const byAgent = (await c.get(`/livechat/reports/rating?${q}&group=agent`)).json as Array<{ agentId: number; score4: number }>;
+    expect(valid("/livechat/reports/rating", byAgent)).toBe(true);
+    const filtered = (await c.get(`/livechat/reports/rating?${q}&group=month&filterName=agent&filterValue=${agent}`)).json;
+    expect(filtered[0].score4).toBe(byAgent.find((r) => r.agentId === agent)!.score4);
   });
 
   it("other reports keep their documented examples", async () => {
