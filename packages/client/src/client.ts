@@ -177,6 +177,8 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
     const lists = forms.get(op);
     const p = prepareParams(call, path, init.params, init.body, lists);
     if (init.timeoutMs !== undefined) positive(init.timeoutMs, "timeoutMs", refuse);
+    // checked even where it cannot apply (an operation never repeated): a bad value is a mistake anyway
+    const policy = retryPolicy(init.retry, retry, refuse);
     const signal = init.signal ?? null;
     if (signal !== null && !(signal instanceof AbortSignal)) refuse("`signal` must be an AbortSignal");
     // Parse JSON here rather than in openapi-fetch, so a 2xx with a broken body becomes a typed error.
@@ -190,7 +192,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       body: p.body,
       signal: middlewares > 0 || init.middleware ? signal : undefined,
       callerSignal: signal,
-      retryPolicy: !once.has(op) && retryPolicy(init.retry, retry, refuse),
+      retryPolicy: !once.has(op) && policy,
       ...(own && { parseAs: "text" }),
     };
     if (lists && p.body !== undefined) {

@@ -55,6 +55,7 @@ describe("bug: numeric options are not validated", () => {
     for (const retry of [Number.NaN, { retries: Number.NaN }, { maxDelayMs: -5 }]) {
       await expect(c.agents.list({}, { retry: retry as never })).rejects.toBeInstanceOf(Comm100ConfigError);
       await expect(c.GET("/livechat/operators", { retry } as never)).rejects.toBeInstanceOf(Comm100ConfigError);
+      await expect(c.departments.create({ name: "x" }, { retry: retry as never })).rejects.toBeInstanceOf(Comm100ConfigError);
     }
     expect(s.requests).toEqual([]);
   });
