@@ -20,7 +20,8 @@ import { sample, type SampleContext } from "./schema-sample.js";
 
 export const SEED_COUNTS = { agents: 12, departments: 4, categories: 4, cannedMessages: 12, campaigns: 3, visitors: 40, chats: 360, offlineMessages: 120 };
 const DAY = 86_400;
-const DEPARTMENT_NAMES = ["Sales", "Support", "Billing", "Onboarding", "Technical", "Partners"];
+// No "sales": the docs' create example uses that name, and it should work on the seeded account.
+const DEPARTMENT_NAMES = ["Customer Care", "Support", "Billing", "Onboarding", "Technical", "Partners"];
 const CATEGORY_NAMES = ["Greetings", "Pricing", "Troubleshooting", "Closing", "Shipping"];
 
 function sampled<T>(ctx: SampleContext, schema: string, fixed: Partial<T>): T {

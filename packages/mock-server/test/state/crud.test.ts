@@ -171,7 +171,7 @@ describe("snapshot, reset and Prefer", () => {
     expect(mock.snapshot().data!.departments.some((d) => d.name === "Temporary")).toBe(true);
     mock.reset();
     const names = ((await c.get("/livechat/departments")).json as Array<{ name: string }>).map((d) => d.name);
-    expect(names).toEqual(["Sales", "Support", "Billing", "Onboarding"]);
+    expect(names).toEqual(["Customer Care", "Support", "Billing", "Onboarding"]);
   });
 
   it("Prefer still picks a documented answer (and writes nothing)", async () => {
@@ -180,6 +180,6 @@ describe("snapshot, reset and Prefer", () => {
       headers: { authorization: `Basic ${Buffer.from("agent@example.com:mock-api-key").toString("base64")}`, prefer: "example=documented" },
     });
     expect(preferred.status).toBe(200);
-    expect(res.json.name).toBe("Sales");
+    expect(res.json.name).toBe("Customer Care");
   });
 });

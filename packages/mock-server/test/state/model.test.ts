@@ -5,51 +5,11 @@
 // members and agent departments agree (deleting an agent included), paging yields each chat once.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAjv2020, createMockServer, loadDefaultSpec, type MockServer } from "../../src/index.js";
-import { AUTH, formEncode } from "../helpers.js";
-
-const spec = loadDefaultSpec() as { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>> };
-const ajv = createAjv2020({ strict: false });
-ajv.addSchema(spec, "spec");
-const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
-const OPS = new Map<string, { path: string; method: string }>();
-for (const [path, item] of Object.entries(spec.paths)) for (const [method, op] of Object.entries(item)) if (op?.operationId) OPS.set(op.operationId, { path, method });
-const validators = new Map<string, (v: unknown) => boolean>();
-
-/** The spec's schema for an operation's answer with this status (compiled once). */
-function validatorFor(operationId: string, status: number): ((v: unknown) => boolean) | undefined {
-  const key = `${operationId} ${status}`;
-  if (!validators.has(key)) {
-    const { path, method } = OPS.get(operationId)!;
-    const response = spec.paths[path]![method]!.responses[String(status)] as { $ref?: string; content?: unknown } | undefined;
-    if (!response) throw new Error(`${operationId} answered ${status}, which the spec does not document`);
-    const ref = response.$ref ?? `#/${pointer("paths", path, method, "responses", String(status))}`;
-    const resolved = ref.slice(2).split("/").reduce<any>((n, k) => n[k.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-    if (!resolved.content) validators.set(key, (v) => v === undefined);
-    else validators.set(key, ajv.compile({ $ref: `spec${ref}/content/application~1json/schema` }));
-  }
-  return validators.get(key);
-}
+import { createMockServer, type MockServer } from "../../src/index.js";
+import { callChecked, checked } from "./checked-call.js";
 
 let mock: MockServer;
-let answers = 0;
-
-/** Calls an operation and checks the answer against the spec before handing it back. */
-async function op(operationId: string, path: Record<string, string | number> = {}, body?: Record<string, unknown>, query = ""): Promise<{ status: number; json: any }> {
-  const { path: template, method } = OPS.get(operationId)!;
-  const url = `${mock.url}${template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(path[k])))}${query}`;
-  const res = await fetch(url, {
-    method: method.toUpperCase(),
-    headers: { authorization: AUTH, ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
-    ...(body ? { body: formEncode(body) } : {}),
-  });
-  const text = await res.text();
-  const json = text === "" ? undefined : JSON.parse(text);
-  const validate = validatorFor(operationId, res.status)!;
-  expect(validate(json), `${operationId} ${res.status}: ${text.slice(0, 300)} ${JSON.stringify((validate as { errors?: unknown }).errors)}`).toBe(true);
-  answers++;
-  return { status: res.status, json };
-}
+const op = (operationId: string, path: Record<string, string | number> = {}, body?: Record<string, unknown>, query = "") => callChecked(mock, operationId, path, body, query);
 
 interface Model {
   departments: Map<number, { name: string; members: number[] }>;
@@ -300,7 +260,7 @@ describe("a long random session against the stateful mock", () => {
       }),
       { numRuns: 12, seed: 20_261_202 },
     );
-    console.log(`model-based session: ${answers} answers validated against the spec`);
-    expect(answers).toBeGreaterThan(500);
+    console.log(`model-based session: ${checked.answers} answers validated against the spec`);
+    expect(checked.answers).toBeGreaterThan(500);
   });
 });
