@@ -14,6 +14,9 @@ describe("bug: Retry-After is read loosely", () => {
     expect(parseRetryAfter(" 120 ", NOW)).toBe(120_000);
     expect(parseRetryAfter("Wed, 31 Jan 2024 12:00:30 GMT", NOW)).toBe(30_000);
     expect(parseRetryAfter("Wed, 31 Jan 2024 11:00:00 GMT", NOW)).toBe(0); // a past date: no wait
+    expect(parseRetryAfter("Wednesday, 31-Jan-24 12:01:00 GMT", NOW)).toBe(60_000); // RFC 850 (obsolete)
+    expect(parseRetryAfter("Wed Jan 31 12:00:05 2024", NOW)).toBe(5_000); // asctime (obsolete), UTC
+    expect(parseRetryAfter("Wed Jan  3 12:00:00 2024", NOW)).toBe(0);
     for (const v of [
       "-1",
       "1.5",
