@@ -92,7 +92,7 @@ describe("API reference page in Chromium", () => {
     const h1 = await page.getByRole("heading", { level: 1 }).first().textContent();
     expect(h1).toContain("Comm100 Live Chat API");
     const text = await page.locator("body").innerText();
-    for (const section of ["Getting started", "Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK", "Using the command line"]) {
+    for (const section of ["Getting started", "Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK", "Using the command line", "Changelog"]) {
       expect(text, section).toContain(section);
     }
     // Each guide is a sidebar entry of its own (a trait tag); the SDK guide holds the client setup.

@@ -58,7 +58,7 @@ describe("dist/index.html", () => {
       expect(samples?.map((s: { label: string }) => s.label), op.operationId).toEqual(["curl", "TypeScript", "TypeScript (resource style)", "CLI"]);
     }
     const guides = decorated.tags.filter((t: { "x-traitTag"?: boolean }) => t["x-traitTag"]).map((t: { name: string }) => t.name);
-    expect(guides).toEqual(expect.arrayContaining(["Getting started", "Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK", "Using the command line"]));
+    expect(guides).toEqual(expect.arrayContaining(["Getting started", "Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK", "Using the command line", "Changelog"]));
     expect(decorated["x-tagGroups"][0]).toEqual({ name: "Guides", tags: guides });
     // The files the page links to sit beside it.
     for (const file of ["openapi.json", "openapi.yaml", "DECISIONS.md"]) {

@@ -4,6 +4,7 @@
 // the API; what is about this project's packages lives here.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readChangelogGuide } from "./changelog.mjs";
 import { fileURLToPath } from "node:url";
 
 export const GUIDES_DIR = fileURLToPath(new URL("../../guides/", import.meta.url));
@@ -23,9 +24,12 @@ export const GUIDE_FILES = [
   { file: "cli.md", at: "end" },
 ];
 
-/** @param {string} [dir] @param {GuideEntry[]} [entries] @returns {Guide[]} */
+/**
+ * The hand-written guides, then the Changelog generated from the changesets (last).
+ * @param {string} [dir] @param {GuideEntry[]} [entries] @returns {Guide[]}
+ */
 export function readGuides(dir = GUIDES_DIR, entries = GUIDE_FILES) {
-  return entries.map(({ file, at }) => parseGuide(file, at, readFileSync(join(dir, file), "utf8")));
+  return [...entries.map(({ file, at }) => parseGuide(file, at, readFileSync(join(dir, file), "utf8"))), readChangelogGuide()];
 }
 
 /** @param {string} file @param {Placement} at @param {string} text @returns {Guide} */
@@ -61,7 +65,7 @@ export function mergeGuides(intro, guides) {
  * @param {Guide[]} guides @returns {{ name: string, heading: string, source: string }[]}
  */
 export function guideCodeBlocks(guides) {
-  return guides.flatMap((g) => {
+  return guides.filter((g) => g.file.endsWith(".md")).flatMap((g) => { // hand-written ones only
     const slug = g.file.replace(/\.md$/, "");
     const blocks = [...g.body.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
     return blocks.map((source, i) => ({ name: `${slug}-${i + 1}.ts`, heading: g.heading, source }));
