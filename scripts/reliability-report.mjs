@@ -5,7 +5,7 @@
 // Run after `pnpm --filter @comm100-sdk/client test` and `pnpm --filter @comm100-sdk/mock-server test`:
 //   node scripts/reliability-report.mjs [--check]
 // --check: exit 1 when RELIABILITY.md is not what this run would write (figures excepted).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -34,13 +34,24 @@ const secrets = need("packages/client/reports/reliability/secrets.json");
 const mock = need("packages/mock-server/reports/robustness.json");
 
 /**
+ * The newest vitest JSON report that holds `pkgDir`'s tests: the root one of `pnpm test` (every
+ * workspace as a project of one run) or the package's own (`pnpm --filter ... test`).
+ * @param {string} pkgDir
+ */
+function reportFor(pkgDir) {
+  const candidates = ["reports/vitest.json", `${pkgDir}/reports/vitest.json`].filter((p) => existsSync(at(p)));
+  const newest = candidates.sort((a, b) => statSync(at(b)).mtimeMs - statSync(at(a)).mtimeMs)[0];
+  return newest ?? `${pkgDir}/reports/vitest.json`;
+}
+
+/**
  * Wall time and test counts of the vitest JSON report's files under `dir`.
- * @param {string} reportPath
+ * @param {string} pkgDir
  * @param {string} dir
  */
-function suite(reportPath, dir) {
+function suite(pkgDir, dir) {
   /** @type {VitestReport} */
-  const r = need(reportPath);
+  const r = need(reportFor(pkgDir));
   const files = r.testResults.filter((t) => t.name.replace(/\\/g, "/").includes(dir));
   const tests = files.flatMap((f) => f.assertionResults);
   const start = Math.min(...files.map((f) => f.startTime));
@@ -53,8 +64,8 @@ function suite(reportPath, dir) {
     seconds: files.length ? Math.round((end - start) / 100) / 10 : 0,
   };
 }
-const clientSuite = suite("packages/client/reports/vitest.json", "/test/reliability/");
-const mockSuite = suite("packages/mock-server/reports/vitest.json", "/test/reliability/");
+const clientSuite = suite("packages/client", "/packages/client/test/reliability/");
+const mockSuite = suite("packages/mock-server", "/packages/mock-server/test/reliability/");
 
 const regressions = [
   ...readdirSync(at("packages/client/test/reliability")).filter((f) => f.startsWith("bug-")).map((f) => `packages/client/test/reliability/${f}`),

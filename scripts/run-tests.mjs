@@ -1,82 +1,104 @@
 #!/usr/bin/env node
-// `pnpm test`: Biome over the whole tree, then lint, type checks and every package's tests through
-// turbo, then one closing summary: per package its tests and the wall time of its vitest run, the
-// contract coverage, and last the totals line `N passed, N failed`. Totals come from each package's
-// vitest JSON report (reports/vitest.json), contract coverage from reports/contract-coverage.json.
-// Exits non-zero when Biome or any task failed, a package wrote no report, or contract coverage is
-// below 100%.
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// `pnpm test`: Biome over the whole tree; turbo's build (cached) and spec lint; then, side by side,
+// every workspace's `typecheck` (turbo) and every workspace's tests as projects of one vitest run
+// (vitest.config.ts at the root: one pool of workers for the whole suite). The closing summary
+// gives per package its tests and the time its files took, the contract coverage, and last the
+// totals line `N passed, N failed`. Arguments go to vitest (`pnpm test --project @comm100-sdk/client`).
+// Exits non-zero when a step failed, a workspace with tests is missing from the report, or
+// contract coverage is below 100%.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listOperations } from "@comm100-sdk/spec-reader";
 
 /**
- * The parts of a vitest JSON report (reporter `json`) that the summary reads.
- * @typedef {{ status: string; startTime: number; endTime: number; assertionResults: unknown[] }} FileResult
- * @typedef {{ startTime: number; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number; testResults: FileResult[] }} VitestReport
+ * The parts of vitest's JSON report (reporter `json`) that the summary reads.
+ * @typedef {{ name: string; status: string; startTime: number; endTime: number; assertionResults: { status: string }[] }} FileResult
+ * @typedef {{ startTime: number; success: boolean; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number; testResults: FileResult[] }} VitestReport
  * @typedef {{ check: string; operationIds: string[] }} CoverageEntry
  */
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const startedAt = Date.now();
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
+const report = join(root, "reports", "vitest.json");
+/** @param {number} ms */
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs `pnpm exec <args>` at the root with the output shown; its wall time in seconds and exit status. @param {string[]} args */
+/** Runs `pnpm exec <args>` at the root with its output shown; whether it passed and how long it took. @param {string[]} args */
 function step(args) {
   const t = Date.now();
   const r = spawnSync("pnpm", ["exec", ...args], { cwd: root, stdio: "inherit", env });
-  return { ok: r.status === 0, seconds: (Date.now() - t) / 1000 };
+  return { ok: r.status === 0, ms: Date.now() - t };
+}
+
+/**
+ * Starts `pnpm exec <args>` at the root with its output held back (so it does not interleave with
+ * the tests'); resolves when it ends, printing the output then.
+ * @param {string[]} args
+ * @returns {Promise<{ ok: boolean; ms: number }>}
+ */
+function inBackground(args) {
+  const t = Date.now();
+  const child = spawn("pnpm", ["exec", ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  /** @type {Buffer[]} */
+  const out = [];
+  child.stdout.on("data", (b) => out.push(b));
+  child.stderr.on("data", (b) => out.push(b));
+  return new Promise((resolve) =>
+    child.on("close", (code) => {
+      process.stdout.write(Buffer.concat(out));
+      resolve({ ok: code === 0, ms: Date.now() - t });
+    }),
+  );
 }
 
 const biome = step(["biome", "lint", "--error-on-warnings", "."]);
-const turbo = step(["turbo", "run", "lint", "typecheck", "test", "--continue", ...process.argv.slice(2)]);
+const prepare = step(["turbo", "run", "build", "lint", "--output-logs=errors-only"]);
+rmSync(report, { force: true });
+// `--only`: the builds just ran; typecheck must not restore their outputs while the tests read them
+const typecheck = inBackground(["turbo", "run", "typecheck", "--only", "--output-logs=errors-only"]);
+const tests = prepare.ok ? step(["vitest", "run", ...process.argv.slice(2)]) : { ok: false, ms: 0 };
+const types = await typecheck;
 
 /** @param {string} dir */
 const inFolder = (dir) => readdirSync(join(root, dir)).map((d) => join(dir, d));
-const workspaces = ["spec", "bench", "packaging", "scripts", ...inFolder("packages"), ...inFolder("tools")];
 /** @param {string} file @returns {any} */
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+/** Workspaces with tests, longest folder first (so a file belongs to the deepest one). */
+const workspaces = ["spec", "bench", "packaging", "scripts", ...inFolder("packages"), ...inFolder("tools")]
+  .filter((ws) => existsSync(join(root, ws, "package.json")))
+  .map((ws) => ({ dir: ws, pkg: readJson(join(root, ws, "package.json")) }))
+  .filter((w) => w.pkg.scripts?.test)
+  .sort((a, b) => b.dir.length - a.dir.length);
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-/** @type {string[]} */
-const missing = [];
-/** @type {(CoverageEntry & { pkg: string })[]} */
-const coverage = [];
-/** @type {{ pkg: string; tests: number; failed: number; seconds: number; cached: boolean }[]} */
-const perPackage = [];
-for (const ws of workspaces) {
-  const pkgFile = join(root, ws, "package.json");
-  if (!existsSync(pkgFile)) continue;
-  const pkg = readJson(pkgFile);
-  if (!pkg.scripts?.test) continue;
-  const report = join(root, ws, "reports", "vitest.json");
-  if (!existsSync(report)) {
-    missing.push(ws);
+/** @type {VitestReport | null} */
+const r = existsSync(report) ? readJson(report) : null;
+/** @type {Map<string, { tests: number; failed: number; ms: number }>} */
+const perPackage = new Map(workspaces.map((w) => [w.pkg.name, { tests: 0, failed: 0, ms: 0 }]));
+let unplaced = 0;
+for (const f of r?.testResults ?? []) {
+  const rel = relative(root, f.name);
+  const ws = workspaces.find((w) => rel.startsWith(w.dir + sep));
+  const row = ws && perPackage.get(ws.pkg.name);
+  // A test file that failed to load has no tests, but it is a failure all the same.
+  const failed = f.assertionResults.filter((a) => a.status === "failed").length || (f.status === "failed" ? 1 : 0);
+  if (!row) {
+    unplaced += failed;
     continue;
   }
-  /** @type {VitestReport} */
-  const r = readJson(report);
-  // A test file that failed to load has no tests, but it is a failure all the same.
-  const unloaded = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-  passed += r.numPassedTests;
-  failed += r.numFailedTests + unloaded;
-  skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-  const end = Math.max(r.startTime, ...r.testResults.map((f) => f.endTime));
-  perPackage.push({
-    pkg: pkg.name,
-    tests: r.numPassedTests + r.numFailedTests,
-    failed: r.numFailedTests + unloaded,
-    seconds: (end - r.startTime) / 1000,
-    // turbo restored the report from its cache: the tests did not run now
-    cached: r.startTime < startedAt,
-  });
-  const cov = join(root, ws, "reports", "contract-coverage.json");
-  if (existsSync(cov)) for (const entry of readJson(cov)) coverage.push({ pkg: pkg.name, ...entry });
+  row.tests += f.assertionResults.filter((a) => a.status === "passed" || a.status === "failed").length;
+  row.failed += failed;
+  row.ms += Math.max(0, f.endTime - f.startTime);
 }
 
+/** @type {(CoverageEntry & { pkg: string })[]} */
+const coverage = [];
+for (const w of workspaces) {
+  const cov = join(root, w.dir, "reports", "contract-coverage.json");
+  if (existsSync(cov)) for (const entry of readJson(cov)) coverage.push({ pkg: w.pkg.name, ...entry });
+}
 const total = listOperations().map((o) => o.operationId);
 let coverageShort = false;
 if (coverage.length) {
@@ -90,16 +112,25 @@ if (coverage.length) {
   }
 }
 
-const width = Math.max(...perPackage.map((p) => p.pkg.length));
-console.log("\ntests per package (wall time of its vitest run):");
-for (const p of perPackage) {
-  const time = `${p.seconds.toFixed(1).padStart(6)} s${p.cached ? " (cached)" : ""}`;
-  console.log(`  ${p.pkg.padEnd(width)}  ${String(p.tests).padStart(5)} tests${p.failed ? `, ${p.failed} failed` : ""}  ${time}`);
+// with arguments (a chosen project or file) the other packages are absent on purpose
+const filtered = process.argv.length > 2;
+const silent = [...perPackage].filter(([, p]) => p.tests === 0 && p.failed === 0).map(([name]) => name);
+const missing = filtered ? [] : silent;
+for (const name of filtered ? silent : []) perPackage.delete(name);
+const width = Math.max(...[...perPackage.keys()].map((n) => n.length));
+console.log("\ntests per package (time its files took; they run side by side):");
+for (const [name, p] of [...perPackage].sort((a, b) => b[1].ms - a[1].ms)) {
+  console.log(`  ${name.padEnd(width)}  ${String(p.tests).padStart(5)} tests${p.failed ? `, ${p.failed} FAILED` : ""}  ${secs(p.ms).padStart(8)}`);
 }
-console.log(`  biome lint ${biome.ok ? "passed" : "FAILED"} in ${biome.seconds.toFixed(1)} s; turbo lint, typecheck, test ${turbo.seconds.toFixed(1)} s`);
-console.log(`  pnpm test: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+console.log(
+  `  biome ${biome.ok ? "ok" : "FAILED"} ${secs(biome.ms)}; build + spec lint ${prepare.ok ? "ok" : "FAILED"} ${secs(prepare.ms)}; ` +
+    `typecheck ${types.ok ? "ok" : "FAILED"} ${secs(types.ms)}; tests ${secs(tests.ms)}; pnpm test ${secs(Date.now() - startedAt)}`,
+);
 
-if (missing.length) console.log(`\nno test report from: ${missing.join(", ")}`);
-const bad = failed + missing.length;
-console.log(`\n${passed} passed, ${bad} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(!turbo.ok || !biome.ok || bad > 0 || coverageShort ? 1 : 0);
+if (missing.length) console.log(`\nno test results from: ${missing.join(", ")}`);
+const passed = r?.numPassedTests ?? 0;
+const failed = [...perPackage.values()].reduce((n, p) => n + p.failed, unplaced) + missing.length;
+const skipped = r ? r.numPendingTests + (r.numTodoTests ?? 0) : 0;
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+const ok = biome.ok && prepare.ok && types.ok && tests.ok && failed === 0 && !coverageShort;
+process.exit(ok ? 0 : 1);

@@ -216,15 +216,3 @@ describe("samples of the real spec", () => {
     expect(errors.length - inSamples.length - inCanary.length, out).toBe(0);
   });
 });
-
-describe("the generator's own types", () => {
-  it("type-check (JSDoc with checkJs, tsconfig.json of this package)", () => {
-    const tsc = require.resolve("typescript/bin/tsc");
-    const r = spawnSync(process.execPath, [tsc, "-p", join(pkgDir, "tsconfig.json"), "--pretty", "false"], {
-      cwd: pkgDir,
-      encoding: "utf8",
-    });
-    expect(`${r.stdout}${r.stderr}`).toBe("");
-    expect(r.status).toBe(0);
-  });
-});
