@@ -124,7 +124,7 @@ for (const [name, p] of [...perPackage].sort((a, b) => b[1].ms - a[1].ms)) {
 }
 console.log(
   `  biome ${biome.ok ? "ok" : "FAILED"} ${secs(biome.ms)}; build + spec lint ${prepare.ok ? "ok" : "FAILED"} ${secs(prepare.ms)}; ` +
-    `typecheck ${types.ok ? "ok" : "FAILED"} ${secs(types.ms)}; tests ${secs(tests.ms)}; pnpm test ${secs(Date.now() - startedAt)}`,
+    `typecheck ${types.ok ? "ok" : "FAILED"} (beside the tests); tests ${secs(tests.ms)}; pnpm test ${secs(Date.now() - startedAt)}`,
 );
 
 if (missing.length) console.log(`\nno test results from: ${missing.join(", ")}`);

@@ -10,11 +10,12 @@ const AUTH = `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`, "utf8").toString("base6
 /**
  * @param {string} baseUrl e.g. http://127.0.0.1:1234/api/v1
  * @param {any} hey the bundled hey-api client module (createClient, createConfig, listAgents)
- * @param {typeof fetch | undefined} fetchImpl a stub to measure client overhead without a network
+ * @param {typeof fetch} [fetchImpl] a stub to measure client overhead without a network
  */
 export function contenders(baseUrl, hey, fetchImpl) {
   const url = `${baseUrl}/livechat/operators`;
   const f = fetchImpl ?? globalThis.fetch;
+  /** @type {import("openapi-fetch").Client<import("@comm100-sdk/types").paths>} */
   const bare = createClient({ baseUrl, headers: { Authorization: AUTH }, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const comm100 = createComm100Client({ baseUrl, email: EMAIL, apiKey: API_KEY, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const heyClient = hey.createClient(hey.createConfig({ baseUrl, auth: `${EMAIL}:${API_KEY}`, ...(fetchImpl ? { fetch: fetchImpl } : {}) }));

@@ -13,6 +13,7 @@ const call =
         return () => c.agents.list();
       })()
     : (() => {
+        /** @type {import("openapi-fetch").Client<import("@comm100-sdk/types").paths>} */
         const c = createClient({ baseUrl, headers: { Authorization: "Basic YWdlbnRAZXhhbXBsZS5jb206YmVuY2gtYXBpLWtleQ==" } });
         return async () => (await c.GET("/livechat/operators")).data;
       })();

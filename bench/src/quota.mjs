@@ -18,14 +18,15 @@ const median = (xs) => {
 const table = (head, rows) =>
   [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 
+/** @type {number} */
 const port = await new Promise((resolve) => {
   const s = netServer().listen(0, "127.0.0.1", () => {
-    const p = s.address().port;
+    const p = /** @type {import("node:net").AddressInfo} */ (s.address()).port;
     s.close(() => resolve(p));
   });
 });
 const redisProc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
-await new Promise((resolve, reject) => {
+await new Promise((/** @type {(v?: unknown) => void} */ resolve, reject) => {
   let out = "";
   redisProc.stdout.on("data", (b) => {
     out += b;
@@ -50,7 +51,7 @@ try {
   const rounds = 10;
   const warmup = 2;
   const batch = 300;
-  const samples = Object.fromEntries(Object.keys(set).map((n) => [n, []]));
+  const samples = Object.fromEntries(Object.keys(set).map((n) => [n, /** @type {number[]} */ ([])]));
   const names = Object.keys(set);
   for (let r = 0; r < warmup + rounds; r++)
     for (const n of names.map((_, i) => names[(i + r) % names.length])) {
@@ -76,8 +77,8 @@ try {
       res.end(body);
     });
   });
-  await new Promise((r) => http.listen(0, "127.0.0.1", r));
-  const apiBase = `http://127.0.0.1:${http.address().port}/api/v1`;
+  await new Promise((/** @type {(v?: unknown) => void} */ r) => http.listen(0, "127.0.0.1", () => r()));
+  const apiBase = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (http.address()).port}/api/v1`;
   const runWorkers = async (redis, dailyLimit, maxEach) => {
     received = 0;
     const t0 = performance.now();

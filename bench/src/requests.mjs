@@ -9,6 +9,7 @@ const hey = await import(pathToFileURL(heyPath).href);
 const baseUrl = `http://127.0.0.1:${port}/api/v1`;
 const expected = JSON.parse(body).length;
 
+/** @type {typeof fetch} */
 const stub = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
 
 async function measure(set, { rounds, warmup, batch }) {
@@ -17,7 +18,7 @@ async function measure(set, { rounds, warmup, batch }) {
     const data = await set[n]();
     if (!Array.isArray(data) || data.length !== expected) throw new Error(`${n}: unexpected answer ${JSON.stringify(data)?.slice(0, 200)}`);
   }
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const samples = Object.fromEntries(names.map((n) => [n, /** @type {number[]} */ ([])]));
   for (let r = 0; r < warmup + rounds; r++) {
     const order = names.map((_, i) => names[(i + r) % names.length]);
     for (const n of order) {

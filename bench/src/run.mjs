@@ -151,6 +151,7 @@ for (const [name, contents] of entries) {
   sizes.push({ name, min: code.length, gzip: gzipSync(code, { level: 9 }).length });
 }
 const bare = sizes.find((s) => s.name === "openapi-fetch (bare)");
+if (!bare) throw new Error("no size for the bare openapi-fetch entry");
 const reqOnly = sizes[0];
 const whole = sizes[1];
 const shakeNote =

@@ -13,6 +13,6 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`${server.address().port}\n`);
+  process.stdout.write(`${/** @type {import("node:net").AddressInfo} */ (server.address()).port}\n`);
 });
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
