@@ -65,7 +65,12 @@ export function readChangelogs(root = ROOT_DIR) {
 export function demoteHeadings(text, top) {
   const lines = text.split("\n");
   let fence = false;
-  const levels = lines.filter((l) => ((fence = /^\s*```/.test(l) ? !fence : fence), !fence && /^#{1,6} /.test(l))).map((l) => (/^#+/.exec(l)?.[0] ?? "").length);
+  const levels = lines
+    .filter((l) => {
+      fence = /^\s*```/.test(l) ? !fence : fence;
+      return !fence && /^#{1,6} /.test(l);
+    })
+    .map((l) => (/^#+/.exec(l)?.[0] ?? "").length);
   const shift = levels.length ? top - Math.min(...levels) : 0;
   fence = false;
   return lines

@@ -138,7 +138,7 @@ export function pageScript() {
     for (const h of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
       if (h instanceof HTMLElement && (h.hidden || h.offsetParent === null) && h !== title) continue;
       const own = Number(h.tagName.slice(1));
-      const level = own > previous + 1 ? previous + 1 : own;
+      const level = Math.min(own, previous + 1);
       if (level !== own) {
         if (!hydrated(h)) continue;
         h.setAttribute("aria-level", String(level));
