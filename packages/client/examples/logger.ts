@@ -5,8 +5,9 @@ const comm100 = createComm100Client({
   email: "agent@example.com",
   apiKey: "mock-api-key",
   // "comm100 request" { method, url, attempt, headers: { authorization: "Basic [REDACTED]", ... } },
-  // "comm100 response" { method, url, attempt, status, ms }, "comm100 retry" { ..., delayMs }
-  logger: { debug: (message, data) => console.debug(message, data) },
+  // "comm100 response" { method, url, attempt, status, ms } (debug), "comm100 retry" { ..., delayMs } (info)
+  logger: { debug: (message, data) => console.debug(message, data), info: (message, data) => console.info(message, data) },
+  logLevel: "info", // only retries; the default with a logger is every event; COMM100_LOG sets it too
   middleware: [
     {
       onRequest({ request }) {

@@ -1,10 +1,8 @@
 import { createComm100Client } from "@comm100-sdk/client";
 
-const comm100 = createComm100Client({
-  domain: "hosted.comm100.com", // your Control Panel domain (this one is the default)
-  email: process.env.COMM100_EMAIL!,
-  apiKey: process.env.COMM100_API_KEY!,
-});
+// email, apiKey and the host default to COMM100_EMAIL, COMM100_API_KEY and COMM100_DOMAIN
+// (or COMM100_BASE_URL) where there is an environment; pass them to override.
+const comm100 = createComm100Client({ domain: "hosted.comm100.com" });
 
 const agents = await comm100.agents.list();
 for (const agent of agents) console.log(agent.email, agent.status);

@@ -179,8 +179,9 @@ export type DateField = ${dates.map(([k]) => q(k)).join(" | ") || "never"};
       const lines = [op.summary || op.operationId, ""];
       if (op.description) lines.push(op.description.trim(), "");
       lines.push(`\`${op.method} ${op.path}\` (operationId \`${op.operationId}\`)`);
+      lines.push("", "Resolves to the data; `.withResponse()` gives `{ data, response }` as well, `.asResponse()` the Response.");
       members += doc(lines, "    ");
-      members += `    ${op.methodName}(${pathArgs}...args: ${args}): Promise<Data<${O}>>;\n`;
+      members += `    ${op.methodName}(${pathArgs}...args: ${args}): Comm100Promise<Data<${O}>>;\n`;
       if (op.queryParams.some((p) => p.name === "page")) {
         const key = itemsKey(spec, op);
         used.add("PageArgs").add("Item");
@@ -193,12 +194,23 @@ export type DateField = ${dates.map(([k]) => q(k)).join(" | ") || "never"};
           "    ",
         );
         members += `    ${op.methodName}All(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<Item<${O}, ${q(key)}>>;\n`;
+        members += doc(
+          [
+            `${op.summary || op.operationId}: page by page, each with its items and the answer's \`page\`, \`pages\` and \`total\`.`,
+            "",
+            `Lazy like \`${op.methodName}All\`: a page is fetched when the loop asks for it.`,
+          ],
+          "    ",
+        );
+        members += `    ${op.methodName}Pages(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<Comm100Page<Item<${O}, ${q(key)}>>>;\n`;
       }
     }
     members += "  };\n";
   }
   const resources = `${HEADER}
 import type { operations } from "@comm100-sdk/types";
+import type { Comm100Page } from "../pages.js";
+import type { Comm100Promise } from "../response-promise.js";
 import type { ${[...used].sort().join(", ")} } from "../resource-types.js";
 
 /** The resource style: one namespace per tag of the spec, one method per operation. */

@@ -1,6 +1,8 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "@comm100-sdk/types";
 import { Comm100ConfigError, Comm100InvalidResponseError, createApiError } from "./errors.js";
+import { itemsOf, pagesOf } from "./pages.js";
+import { Comm100Promise } from "./response-promise.js";
 import { DEFAULT_DOMAIN, DOMAINS, OPERATIONS, type Comm100Domain, type OperationRow } from "./generated/meta.js";
 import type { Comm100Resources } from "./generated/resources.js";
 import type { RequestOptions } from "./resource-types.js";
@@ -10,17 +12,22 @@ import { positive, retryPolicy, type RetryPolicy } from "./internal/options.js";
 import { prepareParams } from "./internal/params.js";
 import { base64, redactHeaders, redactor, redactValue, type Redact } from "./internal/redact.js";
 import { serializeQuery } from "./internal/query.js";
-import { createTransport, isLoopback, type Comm100Logger, type RetryOptions } from "./transport.js";
+import { envVar } from "./internal/env.js";
+import { createLog, LOG_LEVELS } from "./internal/log.js";
+import { createTransport, isLoopback, type Comm100Logger, type Comm100LogLevel, type RetryOptions } from "./transport.js";
 
 export interface Comm100ClientOptions {
-  /** Your Control Panel domain (default `hosted.comm100.com`), mapped to `https://<domain>/api/v1`. */
+  /**
+   * Your Control Panel domain, mapped to `https://<domain>/api/v1`. Default: `COMM100_DOMAIN` (or
+   * `COMM100_BASE_URL` for `baseUrl`) where there is an environment, else `hosted.comm100.com`.
+   */
   domain?: Comm100Domain;
   /** Instead of `domain`: e.g. a mock or proxy, `http://127.0.0.1:4010/api/v1`. `http:` only for loopback hosts. */
   baseUrl?: string;
-  /** The agent's email (the Basic auth user name). */
-  email: string;
-  /** The agent's API key (the Basic auth password). Never logged, never in errors. */
-  apiKey: string;
+  /** The agent's email (the Basic auth user name). Default: `COMM100_EMAIL` where there is an environment. */
+  email?: string;
+  /** The agent's API key (the Basic auth password); default `COMM100_API_KEY`. Never logged, never in errors. */
+  apiKey?: string;
   /** A fetch to use instead of `globalThis.fetch` (looked up at call time). */
   fetch?: (input: Request) => Promise<Response>;
   /** Timeout of each attempt in ms, reading the body included (default 60000). */
@@ -33,8 +40,10 @@ export interface Comm100ClientOptions {
   throwOnError?: boolean;
   /** openapi-fetch middleware, in order. It never sees the Authorization header (added below it). */
   middleware?: Middleware[];
-  /** Receives redacted debug events (request, response, retry). */
+  /** Receives redacted events (request and response: `debug`; retry: `info`). Default: the console when `logLevel` is set. */
   logger?: Comm100Logger;
+  /** The events to log; default `COMM100_LOG`, else every event when `logger` is given and none without. */
+  logLevel?: Comm100LogLevel;
   /**
    * Concurrency and rate limits and a daily request budget, applied to every attempt (retries
    * included) of both styles: `createLimits(...)` from `@comm100-sdk/client/quota`.
@@ -82,20 +91,33 @@ function trimSlashes(href: string): string {
 }
 
 /** Creates a Comm100 API v1 client. Throws `Comm100ConfigError` for bad options, before any request. */
-export function createComm100Client(options: Comm100ClientOptions): Comm100Client {
-  const o = (options ?? {}) as Partial<Comm100ClientOptions>;
+export function createComm100Client(options: Comm100ClientOptions = {}): Comm100Client {
+  const given = (options ?? {}) as Comm100ClientOptions;
+  // Left-out credentials and host come from the environment (none in a browser).
+  const fromEnv = given.domain === undefined && given.baseUrl === undefined;
+  const o = {
+    ...given,
+    email: given.email ?? envVar("COMM100_EMAIL"),
+    apiKey: given.apiKey ?? envVar("COMM100_API_KEY"),
+    domain: fromEnv ? (envVar("COMM100_DOMAIN") as Comm100Domain | undefined) : given.domain,
+    baseUrl: fromEnv ? envVar("COMM100_BASE_URL") : given.baseUrl,
+    logLevel: given.logLevel ?? (envVar("COMM100_LOG") as Comm100LogLevel | undefined),
+  };
   const apiKey = o.apiKey;
   let redact: Redact = (text) => text;
   const fail = (message: string): never => {
     throw new Comm100ConfigError(redact(message));
   };
 
-  if (typeof o.email !== "string" || !o.email) fail("`email` is required: the agent's email address");
-  if (typeof apiKey !== "string" || !apiKey) fail("`apiKey` is required: the agent's API key");
+  if (typeof o.email !== "string" || !o.email) fail("`email` is required: the agent's email address (or set COMM100_EMAIL)");
+  if (typeof apiKey !== "string" || !apiKey) fail("`apiKey` is required: the agent's API key (or set COMM100_API_KEY)");
   const credential = base64(`${o.email}:${apiKey}`);
   const authorization = `Basic ${credential}`;
   redact = redactor(apiKey!, [credential]);
-  if (o.domain !== undefined && o.baseUrl !== undefined) fail("Pass either `domain` or `baseUrl`, not both");
+  if (o.domain !== undefined && o.baseUrl !== undefined)
+    fail(fromEnv ? "COMM100_DOMAIN and COMM100_BASE_URL are both set: set one" : "Pass either `domain` or `baseUrl`, not both");
+  if (o.logLevel !== undefined && !LOG_LEVELS.includes(o.logLevel))
+    fail(`\`logLevel\` (or COMM100_LOG) must be one of ${LOG_LEVELS.join(", ")}; got ${JSON.stringify(o.logLevel)}`);
   let baseUrl: string;
   if (o.baseUrl !== undefined) {
     let u: URL | undefined;
@@ -131,7 +153,7 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       timeoutMs,
       retry,
       maxResponseBytes,
-      logger: o.logger,
+      log: createLog(o.logger, o.logLevel),
       redact,
       limits: o.limits,
       account,
@@ -273,38 +295,14 @@ export function createComm100Client(options: Comm100ClientOptions): Comm100Clien
       return send(method, path, { params: { path: pathParams, query }, body, signal, headers, timeoutMs, retry }, `${ns}.${name}`);
     };
     const target = (api[ns] ??= {});
-    target[name] = async (...args: any[]) => (await run(...args)).data;
-    if (itemsKey) target[`${name}All`] = (...args: any[]) => paginate(run, args, names.length, itemsKey, `${ns}.${name}All`, redact);
+    target[name] = (...args: any[]) => new Comm100Promise(run(...args));
+    if (itemsKey) {
+      const pages = (label: string, args: any[]) => pagesOf(run, args, names.length, itemsKey, `${ns}.${name}${label}`, redact);
+      target[`${name}Pages`] = (...args: any[]) => pages("Pages", args);
+      target[`${name}All`] = (...args: any[]) => itemsOf(pages("All", args));
+    }
   }
   return api as Comm100Client;
-}
-
-/** The most pages an iterator follows: a `pages` above it is not believed. */
-const MAX_PAGES = 1e6;
-
-/** Follows `page` up to the first answer's `pages` (a later answer cannot extend the walk), or an empty page. */
-async function* paginate(run: (...a: any[]) => Promise<any>, args: any[], at: number, key: string, label: string, redact: Redact) {
-  const params = { ...args[at] };
-  let page = Number(params.page ?? 1);
-  let last = MAX_PAGES;
-  for (;;) {
-    const { data, response } = await run(...args.slice(0, at), { ...params, page }, args[at + 1]);
-    const items = data?.[key];
-    const pages = data?.pages ?? 0;
-    if (!Array.isArray(items) || !Number.isInteger(pages) || pages < 0 || pages > MAX_PAGES)
-      throw new Comm100InvalidResponseError({
-        status: response.status,
-        message: `${label}: page ${page} is not a page envelope (\`${key}\` an array, \`pages\` a whole number up to ${MAX_PAGES})`,
-        method: "GET",
-        url: response.url,
-        body: undefined,
-        headers: redactHeaders(response.headers, redact),
-      });
-    yield* items as unknown[];
-    last = Math.min(last, pages);
-    if (!items.length || page >= last) return;
-    page++;
-  }
 }
 
 export type { OperationRow };

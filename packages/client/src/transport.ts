@@ -3,6 +3,7 @@
 // Middleware cannot retry (it sees one request and one response), so this lives below it.
 import { Comm100ConfigError, Comm100ConnectionError, Comm100Error, Comm100InvalidResponseError, Comm100QuotaExceededError, Comm100TimeoutError, isQuotaExceeded } from "./errors.js";
 import { follow } from "./internal/abort.js";
+import type { Log } from "./internal/log.js";
 import type { RetryPolicy } from "./internal/options.js";
 import { readBody } from "./internal/read-body.js";
 import { cleanError, redactHeaders } from "./internal/redact.js";
@@ -22,9 +23,18 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-/** Receives redacted request/response events: the Authorization header shows as "Basic [REDACTED]". */
+/** Which events a client logs: `debug` (every request and response), `info` (retries), and above. */
+export type Comm100LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/**
+ * Receives redacted events: the Authorization header shows as "Basic [REDACTED]". An event of a
+ * level the logger has no method for goes to `debug`.
+ */
 export interface Comm100Logger {
   debug(message: string, data: Record<string, unknown>): void;
+  info?(message: string, data: Record<string, unknown>): void;
+  warn?(message: string, data: Record<string, unknown>): void;
+  error?(message: string, data: Record<string, unknown>): void;
 }
 
 export interface TransportOptions {
@@ -35,7 +45,8 @@ export interface TransportOptions {
   retry: RetryPolicy;
   /** Cap of one response body, decoded bytes. */
   maxResponseBytes: number;
-  logger: Comm100Logger | undefined;
+  /** Writes an event, or undefined when nothing is logged. */
+  log: Log | undefined;
   redact: (text: string) => string;
   /** Concurrency, rate and daily budget (`@comm100-sdk/client/quota`), asked before every attempt for `account`. */
   limits: Comm100Limits | undefined;
@@ -146,17 +157,7 @@ class BufferedResponse extends Response {
 }
 
 export function createTransport(o: TransportOptions): (input: Request) => Promise<Response> {
-  const logger = o.logger;
-  // Without a logger `log` is undefined, and `log?.(...)` does not even build the event.
-  const log =
-    logger &&
-    ((message: string, data: Record<string, unknown>) => {
-      try {
-        logger.debug(message, data);
-      } catch {
-        // a logger must never break a request
-      }
-    });
+  const log = o.log;
 
   /** An attempt inside the limits: waits its turn, fails without sending past the budget, reports the quota 403. */
   async function limited(req: Request, url: string, userSignal: AbortSignal | null, timeoutMs: number, attemptNo: number): Promise<Response> {
@@ -186,7 +187,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
     const headers = new Headers(req.headers);
     if (!headers.has("authorization")) headers.set("authorization", o.authorization);
     const init = { signal: ctl.signal, headers };
-    log?.("comm100 request", {
+    log?.("debug", "comm100 request", {
       method: req.method,
       url,
       attempt: attemptNo,
@@ -202,7 +203,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
         throw new Comm100InvalidResponseError({ status: res.status, message: `${req.method} ${url}: the response body is larger than maxResponseBytes (${o.maxResponseBytes})`, method: req.method, url, body: undefined, headers: redactHeaders(res.headers, o.redact) });
       };
       const body = NULL_BODY.includes(res.status) ? null : await readBody(res, o.maxResponseBytes, tooLarge);
-      log?.("comm100 response", { method: req.method, url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
+      log?.("debug", "comm100 response", { method: req.method, url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
       return new BufferedResponse(body, res, url);
     } catch (e) {
       if (userSignal?.aborted) throw userSignal.reason;
@@ -252,7 +253,7 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
         if (n >= max || !(e instanceof Comm100ConnectionError) || !(read || NOT_SENT.includes(e.code!))) throw e;
       }
       const delay = wait ?? Math.random() * Math.min(p.maxDelayMs, p.minDelayMs * 2 ** n);
-      log?.("comm100 retry", { method: req.method, url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) });
+      log?.("info", "comm100 retry", { method: req.method, url, attempt: n + 1, status: res?.status, delayMs: Math.round(delay) });
       await sleep(delay, userSignal);
     }
   };

@@ -32,7 +32,7 @@ describe("resource style", () => {
     const expected = new Set(ops.map((o) => o.namespace));
     for (const ns of expected) {
       const names = Object.keys(comm100[ns] as object).sort();
-      const want = ops.filter((o) => o.namespace === ns).flatMap((o) => (o.queryParams.some((q) => q.name === "page") ? [o.methodName, `${o.methodName}All`] : [o.methodName]));
+      const want = ops.filter((o) => o.namespace === ns).flatMap((o) => (o.queryParams.some((q) => q.name === "page") ? [o.methodName, `${o.methodName}All`, `${o.methodName}Pages`] : [o.methodName]));
       expect(names).toEqual(want.sort());
     }
     const extra = Object.keys(comm100).filter((k) => !expected.has(k));
