@@ -68,8 +68,12 @@ const clientSuite = suite("packages/client", "/packages/client/test/reliability/
 const mockSuite = suite("packages/mock-server", "/packages/mock-server/test/reliability/");
 
 const regressions = [
-  ...readdirSync(at("packages/client/test/reliability")).filter((f) => f.startsWith("bug-")).map((f) => `packages/client/test/reliability/${f}`),
-  ...readdirSync(at("packages/mock-server/test/reliability")).filter((f) => f.startsWith("bug-")).map((f) => `packages/mock-server/test/reliability/${f}`),
+  ...readdirSync(at("packages/client/test/reliability"))
+    .filter((f) => f.startsWith("bug-"))
+    .map((f) => `packages/client/test/reliability/${f}`),
+  ...readdirSync(at("packages/mock-server/test/reliability"))
+    .filter((f) => f.startsWith("bug-"))
+    .map((f) => `packages/mock-server/test/reliability/${f}`),
 ];
 
 const report = {
@@ -77,7 +81,12 @@ const report = {
   node: process.version,
   faults: { scenarios: matrix.scenarios, survived: matrix.survived },
   properties: { seed: props.seed, cases: props.cases, byProperty: props.byProperty, operations: props.operations },
-  secrets: { scenariosReplayed: secrets.scenariosReplayed, objectsScanned: secrets.objectsScanned, textsScanned: secrets.textsScanned, leaks: secrets.leaks },
+  secrets: {
+    scenariosReplayed: secrets.scenariosReplayed,
+    objectsScanned: secrets.objectsScanned,
+    textsScanned: secrets.textsScanned,
+    leaks: secrets.leaks,
+  },
   mock: { seed: mock.seed, hostileRequests: mock.requests, answers: mock.answered, byStatus: mock.byStatus, crashes: mock.crashes },
   suites: { client: clientSuite, mock: mockSuite },
   regressions,
@@ -89,17 +98,26 @@ const cell = (s) => String(s).replace(/\|/g, "\\|");
 const matrixBlock = [
   "| Fault (scenario id) | Method | SDK guarantee | Retried | Last run: outcome, attempts seen by the server |",
   "| --- | --- | --- | --- | --- |",
-  ...matrix.rows.map((/** @type {{ id: string; fault: string; method: string; guarantee: string; retried: string; outcome: string; attempts?: number }} */ r) => `| ${cell(r.fault)} (\`${r.id}\`) | ${r.method} | ${cell(r.guarantee)} | ${r.retried} | ${r.outcome}${r.attempts !== undefined ? `, ${r.attempts}` : ""} |`),
+  ...matrix.rows.map(
+    (
+      /** @type {{ id: string; fault: string; method: string; guarantee: string; retried: string; outcome: string; attempts?: number }} */ r,
+    ) =>
+      `| ${cell(r.fault)} (\`${r.id}\`) | ${r.method} | ${cell(r.guarantee)} | ${r.retried} | ${r.outcome}${r.attempts !== undefined ? `, ${r.attempts}` : ""} |`,
+  ),
 ].join("\n");
 
-const statuses = Object.entries(mock.byStatus).map(([s, n]) => `${s}: ${n}`).join(", ");
+const statuses = Object.entries(mock.byStatus)
+  .map(([s, n]) => `${s}: ${n}`)
+  .join(", ");
 const figuresBlock = [
   `Last run: ${report.generatedAt.slice(0, 10)}, Node ${process.version}.`,
   "",
   "| Figure | Value |",
   "| --- | --- |",
   `| Faults survived (scenarios whose guarantee held) | ${matrix.survived} / ${matrix.scenarios} |`,
-  `| Property cases generated (seed ${props.seed}) | ${props.cases.toLocaleString("en-US")} (${Object.entries(props.byProperty).map(([k, v]) => `${k} ${v}`).join(", ")}) over ${props.operations} operations |`,
+  `| Property cases generated (seed ${props.seed}) | ${props.cases.toLocaleString("en-US")} (${Object.entries(props.byProperty)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")}) over ${props.operations} operations |`,
   `| Mock hostile requests (seed ${mock.seed}) | ${mock.requests} (answers by status: ${statuses}); crashes: ${mock.crashes} |`,
   `| Secrets: objects / renderings scanned | ${secrets.objectsScanned} / ${secrets.textsScanned} |`,
   `| Leaks found | ${secrets.leaks} |`,

@@ -54,7 +54,7 @@ function inBackground(args) {
   );
 }
 
-const biome = step(["biome", "lint", "--error-on-warnings", "."]);
+const biome = step(["biome", "check", "--error-on-warnings", "."]);
 const prepare = step(["turbo", "run", "build", "lint", "--output-logs=errors-only"]);
 rmSync(report, { force: true });
 // `--only`: the builds just ran; typecheck must not restore their outputs while the tests read them
@@ -120,7 +120,9 @@ for (const name of filtered ? silent : []) perPackage.delete(name);
 const width = Math.max(...[...perPackage.keys()].map((n) => n.length));
 console.log("\ntests per package (time its files took; they run side by side):");
 for (const [name, p] of [...perPackage].sort((a, b) => b[1].ms - a[1].ms)) {
-  console.log(`  ${name.padEnd(width)}  ${String(p.tests).padStart(5)} tests${p.failed ? `, ${p.failed} FAILED` : ""}  ${secs(p.ms).padStart(8)}`);
+  console.log(
+    `  ${name.padEnd(width)}  ${String(p.tests).padStart(5)} tests${p.failed ? `, ${p.failed} FAILED` : ""}  ${secs(p.ms).padStart(8)}`,
+  );
 }
 console.log(
   `  biome ${biome.ok ? "ok" : "FAILED"} ${secs(biome.ms)}; build + spec lint ${prepare.ok ? "ok" : "FAILED"} ${secs(prepare.ms)}; ` +

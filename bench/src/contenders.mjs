@@ -18,7 +18,9 @@ export function contenders(baseUrl, hey, fetchImpl) {
   /** @type {import("openapi-fetch").Client<import("@comm100-sdk/types").paths>} */
   const bare = createClient({ baseUrl, headers: { Authorization: AUTH }, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const comm100 = createComm100Client({ baseUrl, email: EMAIL, apiKey: API_KEY, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-  const heyClient = hey.createClient(hey.createConfig({ baseUrl, auth: `${EMAIL}:${API_KEY}`, ...(fetchImpl ? { fetch: fetchImpl } : {}) }));
+  const heyClient = hey.createClient(
+    hey.createConfig({ baseUrl, auth: `${EMAIL}:${API_KEY}`, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+  );
   return {
     "raw fetch": async () => {
       const r = await f(url, { headers: { Authorization: AUTH } });

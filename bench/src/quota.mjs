@@ -15,8 +15,7 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const table = (head, rows) =>
-  [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+const table = (head, rows) => [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 
 /** @type {number} */
 const port = await new Promise((resolve) => {
@@ -25,7 +24,9 @@ const port = await new Promise((resolve) => {
     s.close(() => resolve(p));
   });
 });
-const redisProc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+const redisProc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 await new Promise((/** @type {(v?: unknown) => void} */ resolve, reject) => {
   let out = "";
   redisProc.stdout.on("data", (b) => {
@@ -41,7 +42,14 @@ try {
   const body = JSON.stringify({ status: "online" });
   const stub = async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
   const store = createRedisQuotaStore({ url: redisUrl });
-  const client = (limits) => createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: "agent@example.com", apiKey: "bench-key", fetch: stub, ...(limits && { limits }) });
+  const client = (limits) =>
+    createComm100Client({
+      baseUrl: "http://127.0.0.1:9/api/v1",
+      email: "agent@example.com",
+      apiKey: "bench-key",
+      fetch: stub,
+      ...(limits && { limits }),
+    });
   const set = {
     "no limits": client(),
     "limiter only (maxConcurrency 16, 1e6 requests/s)": client(createLimits({ maxConcurrency: 16, requestsPerSecond: 1e6 })),
@@ -83,7 +91,15 @@ try {
     received = 0;
     const t0 = performance.now();
     const outs = await Promise.all(
-      Array.from({ length: 8 }, () => new Promise((resolve, reject) => execFile(process.execPath, [WORKER, apiBase, redis, String(dailyLimit), String(maxEach)], (e, out) => (e ? reject(e) : resolve(JSON.parse(out)))))),
+      Array.from(
+        { length: 8 },
+        () =>
+          new Promise((resolve, reject) =>
+            execFile(process.execPath, [WORKER, apiBase, redis, String(dailyLimit), String(maxEach)], (e, out) =>
+              e ? reject(e) : resolve(JSON.parse(out)),
+            ),
+          ),
+      ),
     );
     const wall = performance.now() - t0;
     const sent = outs.reduce((a, o) => a + o.sent, 0);

@@ -34,7 +34,9 @@ async function measure(set, { rounds, warmup, batch }) {
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  return Object.fromEntries(names.map((n) => [n, { medianUs: median(samples[n]), minUs: Math.min(...samples[n]), maxUs: Math.max(...samples[n]) }]));
+  return Object.fromEntries(
+    names.map((n) => [n, { medianUs: median(samples[n]), minUs: Math.min(...samples[n]), maxUs: Math.max(...samples[n]) }]),
+  );
 }
 
 const loopback = await measure(contenders(baseUrl, hey), { rounds: 25, warmup: 3, batch: 200 });

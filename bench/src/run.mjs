@@ -42,7 +42,12 @@ function table(head, rows) {
 }
 function timed(cmd, args, opts = {}) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 << 20, ...opts, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    ...opts,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", ...opts.env },
+  });
   return { ms: ms(t0), ok: r.status === 0, out: `${r.stdout ?? ""}${r.stderr ?? ""}` };
 }
 
@@ -69,11 +74,17 @@ if (process.env.BENCH_SKIP_BUILD) {
   const cachedPnpm = timed("pnpm", ["build"], { cwd: ROOT });
   const buildRows = [
     ["cold: `turbo run build --force` (no cache, every task runs)", cold.ok ? fmtMs(cold.ms) : `FAILED after ${fmtMs(cold.ms)}`, ""],
-    ["cached: `turbo run build` (median of 3)", fmtMs(median(cachedRuns)), `${cachedHits}; goal < 1 s: ${median(cachedRuns) < 1000 ? "met" : "missed"}`],
+    [
+      "cached: `turbo run build` (median of 3)",
+      fmtMs(median(cachedRuns)),
+      `${cachedHits}; goal < 1 s: ${median(cachedRuns) < 1000 ? "met" : "missed"}`,
+    ],
     ["cached: `pnpm build` (one run, with pnpm's start-up)", fmtMs(cachedPnpm.ms), ""],
   ];
-  sections.push(["Build (whole pipeline: spec lint + bundle, generate, build every package, docs)", table(["run", "time", "note"], buildRows)]);
-
+  sections.push([
+    "Build (whole pipeline: spec lint + bundle, generate, build every package, docs)",
+    table(["run", "time", "note"], buildRows),
+  ]);
 }
 
 // 2. openapi-typescript -------------------------------------------------------------------
@@ -92,14 +103,21 @@ const otsCli = join(dirname(require.resolve("openapi-typescript/package.json")),
 const cliTimes = [];
 for (let i = 0; i < 3; i++) cliTimes.push(timed(process.execPath, [otsCli, SPEC, "-o", join(GEN, "schema.d.ts")], { cwd: BENCH }).ms);
 const spec = JSON.parse(specText);
-const opCount = Object.values(spec.paths).reduce((n, item) => n + ["get", "put", "post", "delete", "patch"].filter((m) => item[m]).length, 0);
+const opCount = Object.values(spec.paths).reduce(
+  (n, item) => n + ["get", "put", "post", "delete", "patch"].filter((m) => item[m]).length,
+  0,
+);
 sections.push([
   `openapi-typescript 7 generation (full spec: ${opCount} operations, ${Object.keys(spec.components?.schemas ?? {}).length} schemas -> ${schemaLines} lines)`,
   table(
     ["measure", "time", "note"],
     [
       ["in process, first call (cold JIT)", fmtMs(genTimes[0]), ""],
-      ["in process, median of the next 5", fmtMs(median(genTimes.slice(1))), `goal < 300 ms: ${median(genTimes.slice(1)) < 300 ? "met" : "missed"}`],
+      [
+        "in process, median of the next 5",
+        fmtMs(median(genTimes.slice(1))),
+        `goal < 300 ms: ${median(genTimes.slice(1)) < 300 ? "met" : "missed"}`,
+      ],
       ["CLI `openapi-typescript spec -o file` (median of 3, with Node start-up)", fmtMs(median(cliTimes)), ""],
     ],
   ),
@@ -115,7 +133,11 @@ const heyGenMs = ms(t0);
 const esbuild = await import("esbuild");
 const heyBench = join(GEN, "hey-api-bench.mjs");
 await esbuild.build({
-  stdin: { contents: `export { createClient, createConfig } from "./hey-api/client";\nexport { listAgents } from "./hey-api/sdk.gen";\n`, resolveDir: GEN, loader: "ts" },
+  stdin: {
+    contents: `export { createClient, createConfig } from "./hey-api/client";\nexport { listAgents } from "./hey-api/sdk.gen";\n`,
+    resolveDir: GEN,
+    loader: "ts",
+  },
   bundle: true,
   format: "esm",
   platform: "node",
@@ -128,11 +150,23 @@ await esbuild.build({
 step("bundle sizes");
 const CLIENT_OPTS = `{ domain: "hosted.comm100.com", email: "agent@example.com", apiKey: "key" }`;
 const entries = [
-  ["@comm100-sdk/client, request style only", `import { createComm100Client } from "@comm100-sdk/client";\nconst c = createComm100Client(${CLIENT_OPTS});\nc.GET("/livechat/operators").then(console.log);`],
-  ["@comm100-sdk/client, with resource methods (whole SDK)", `import { createComm100Client } from "@comm100-sdk/client";\nconst c = createComm100Client(${CLIENT_OPTS});\nc.agents.list().then(console.log);\nc.GET("/livechat/operators").then(console.log);`],
+  [
+    "@comm100-sdk/client, request style only",
+    `import { createComm100Client } from "@comm100-sdk/client";\nconst c = createComm100Client(${CLIENT_OPTS});\nc.GET("/livechat/operators").then(console.log);`,
+  ],
+  [
+    "@comm100-sdk/client, with resource methods (whole SDK)",
+    `import { createComm100Client } from "@comm100-sdk/client";\nconst c = createComm100Client(${CLIENT_OPTS});\nc.agents.list().then(console.log);\nc.GET("/livechat/operators").then(console.log);`,
+  ],
   ["@comm100-sdk/client, everything it exports", `import * as sdk from "@comm100-sdk/client";\nconsole.log(sdk);`],
-  ["openapi-fetch (bare)", `import createClient from "openapi-fetch";\nconst c = createClient({ baseUrl: "https://hosted.comm100.com/api/v1", headers: { Authorization: "Basic x" } });\nc.GET("/livechat/operators").then(console.log);`],
-  ["hey-api client, one operation", `import { createClient, createConfig } from "./hey-api/client";\nimport { listAgents } from "./hey-api/sdk.gen";\nconst client = createClient(createConfig({ baseUrl: "https://hosted.comm100.com/api/v1", auth: "a:b" }));\nlistAgents({ client }).then(console.log);`],
+  [
+    "openapi-fetch (bare)",
+    `import createClient from "openapi-fetch";\nconst c = createClient({ baseUrl: "https://hosted.comm100.com/api/v1", headers: { Authorization: "Basic x" } });\nc.GET("/livechat/operators").then(console.log);`,
+  ],
+  [
+    "hey-api client, one operation",
+    `import { createClient, createConfig } from "./hey-api/client";\nimport { listAgents } from "./hey-api/sdk.gen";\nconst client = createClient(createConfig({ baseUrl: "https://hosted.comm100.com/api/v1", auth: "a:b" }));\nlistAgents({ client }).then(console.log);`,
+  ],
   ["hey-api client, whole generated SDK", `import * as sdk from "./hey-api/index";\nconsole.log(sdk);`],
 ];
 const sizes = [];
@@ -179,22 +213,36 @@ let req;
 const mem = {};
 try {
   step("per-request cost");
-  req = JSON.parse(execFileSync(process.execPath, [join(BENCH, "src/requests.mjs"), port, body, heyBench], { cwd: BENCH, encoding: "utf8" }));
+  req = JSON.parse(
+    execFileSync(process.execPath, [join(BENCH, "src/requests.mjs"), port, body, heyBench], { cwd: BENCH, encoding: "utf8" }),
+  );
   step("memory");
   for (const which of ["sdk", "openapi-fetch"]) {
-    mem[which] = JSON.parse(execFileSync(process.execPath, ["--expose-gc", join(BENCH, "src/memory.mjs"), port, which], { cwd: BENCH, encoding: "utf8" }));
+    mem[which] = JSON.parse(
+      execFileSync(process.execPath, ["--expose-gc", join(BENCH, "src/memory.mjs"), port, which], { cwd: BENCH, encoding: "utf8" }),
+    );
   }
 } finally {
   server.kill("SIGTERM");
 }
 const reqRows = (set) => {
   const base = set["openapi-fetch (bare)"].medianUs;
-  return Object.entries(set).map(([n, v]) => [n, `${v.medianUs.toFixed(1)} µs`, `${v.minUs.toFixed(1)}–${v.maxUs.toFixed(1)} µs`, `${(v.medianUs / base).toFixed(3)}x`]);
+  return Object.entries(set).map(([n, v]) => [
+    n,
+    `${v.medianUs.toFixed(1)} µs`,
+    `${v.minUs.toFixed(1)}–${v.maxUs.toFixed(1)} µs`,
+    `${(v.medianUs / base).toFixed(3)}x`,
+  ]);
 };
 sections.push([
   `Per-request cost, loopback (node:http on 127.0.0.1, fixed ${body.length}-byte JSON body; GET /livechat/operators with Basic auth, body parsed; ${req.config.rounds} interleaved rounds of ${req.config.loopbackBatch} sequential requests each after ${req.config.warmup} warm-up rounds; median per request)`,
   table(["client", "median", "range over rounds", "vs bare openapi-fetch"], reqRows(req.loopback)) +
-    `\n\nGoal: @comm100-sdk/client within 1.05x of bare openapi-fetch: ${["request style", "resource style"].map((k) => { const r = req.loopback[`@comm100-sdk/client ${k}`].medianUs / req.loopback["openapi-fetch (bare)"].medianUs; return `${k} ${r.toFixed(2)}x ${r <= 1.05 ? "met" : "missed"}`; }).join(", ")}.`,
+    `\n\nGoal: @comm100-sdk/client within 1.05x of bare openapi-fetch: ${["request style", "resource style"]
+      .map((k) => {
+        const r = req.loopback[`@comm100-sdk/client ${k}`].medianUs / req.loopback["openapi-fetch (bare)"].medianUs;
+        return `${k} ${r.toFixed(2)}x ${r <= 1.05 ? "met" : "missed"}`;
+      })
+      .join(", ")}.`,
 ]);
 sections.push([
   `Per-request cost in process (the same calls with a stub \`fetch\` that returns the body at once: the clients' own overhead, no network; ${req.config.rounds} rounds of ${req.config.stubBatch})`,
@@ -219,7 +267,12 @@ sections.push([
       ];
     }),
   ) +
-    `\n\nheapUsed after each thousand (MB): ${Object.entries(mem).map(([k, m]) => `${k === "sdk" ? "@comm100-sdk/client" : "openapi-fetch"} ${m.heapAfterThousands.map((h) => (h / 1048576).toFixed(1)).join(", ")}`).join("; ")}.` +
+    `\n\nheapUsed after each thousand (MB): ${Object.entries(mem)
+      .map(
+        ([k, m]) =>
+          `${k === "sdk" ? "@comm100-sdk/client" : "openapi-fetch"} ${m.heapAfterThousands.map((h) => (h / 1048576).toFixed(1)).join(", ")}`,
+      )
+      .join("; ")}.` +
     "\n\nThe first thousand includes warm-up (JIT, connection pool, lazily built tables); flat means the 2nd -> 10th change stays within noise (a leak grows with every thousand).",
 ]);
 
@@ -250,11 +303,15 @@ for (const o of picked) {
   const pathVals = o.pathParams.map((n) => [n, sample(pathParamSchema(o, n))]);
   const query = o.queryParams.filter((q) => q.required).map((q) => `${JSON.stringify(q.name)}: ${sample(q.schema)}`);
   const q = query.length ? `{ ${query.join(", ")} }` : "";
-  resourceCalls.push(`  const r${resourceCalls.length} = await comm100.${o.namespace}.${o.methodName}(${[...pathVals.map(([, v]) => v), q].filter(Boolean).join(", ")});`);
+  resourceCalls.push(
+    `  const r${resourceCalls.length} = await comm100.${o.namespace}.${o.methodName}(${[...pathVals.map(([, v]) => v), q].filter(Boolean).join(", ")});`,
+  );
   const params = [];
   if (pathVals.length) params.push(`path: { ${pathVals.map(([n, v]) => `${JSON.stringify(n)}: ${v}`).join(", ")} }`);
   if (query.length) params.push(`query: ${q}`);
-  requestCalls.push(`  const r${requestCalls.length} = await comm100.GET(${JSON.stringify(o.path)}${params.length ? `, { params: { ${params.join(", ")} } }` : ""});`);
+  requestCalls.push(
+    `  const r${requestCalls.length} = await comm100.GET(${JSON.stringify(o.path)}${params.length ? `, { params: { ${params.join(", ")} } }` : ""});`,
+  );
 }
 const tcDir = join(GEN, "typecheck");
 mkdirSync(tcDir, { recursive: true });
@@ -274,7 +331,16 @@ for (const [name, text] of Object.entries(files)) {
   writeFileSync(
     join(tcDir, cfg),
     JSON.stringify({
-      compilerOptions: { strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom", "dom.iterable"], types: [], skipLibCheck: true, noEmit: true },
+      compilerOptions: {
+        strict: true,
+        target: "es2022",
+        module: "esnext",
+        moduleResolution: "bundler",
+        lib: ["es2022", "dom", "dom.iterable"],
+        types: [],
+        skipLibCheck: true,
+        noEmit: true,
+      },
       files: [file],
     }),
   );
@@ -285,7 +351,12 @@ for (const [name, text] of Object.entries(files)) {
     const r = timed(process.execPath, [tsc, "-p", cfg, "--extendedDiagnostics"], { cwd: tcDir });
     walls.push(r.ms);
     checks.push(Number(/Check time:\s+([\d.]+)s/.exec(r.out)?.[1] ?? NaN) * 1000);
-    if (!r.ok) errors = r.out.split("\n").filter((l) => l.includes("error TS")).slice(0, 5).join("; ");
+    if (!r.ok)
+      errors = r.out
+        .split("\n")
+        .filter((l) => l.includes("error TS"))
+        .slice(0, 5)
+        .join("; ");
   }
   tcRows.push([name, fmtMs(median(walls)), fmtMs(median(checks)), errors ? `TYPE ERRORS: ${errors}` : "0 errors"]);
 }

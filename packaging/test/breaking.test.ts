@@ -35,14 +35,20 @@ function check(head: Json, changesets: Record<string, string> | string = noChang
     writeFileSync(join(project, ".changeset", "README.md"), "# not a changeset\n");
     for (const [f, text] of Object.entries(changesets)) writeFileSync(join(project, ".changeset", f), text);
   }
-  const r = spawnSync(process.execPath, [SCRIPT, "--base", RELEASED, "--head", headFile, "--project", project, "--json"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [SCRIPT, "--base", RELEASED, "--head", headFile, "--project", project, "--json"], {
+    encoding: "utf8",
+  });
   const out = r.stdout ? JSON.parse(r.stdout) : null;
   return { status: r.status, out, stderr: r.stderr };
 }
 
 const deref = (doc: Json, node: Json): Json => {
   let x = node;
-  while (x?.$ref) x = x.$ref.slice(2).split("/").reduce((o: Json, k: string) => o[k.replace(/~1/g, "/")], doc);
+  while (x?.$ref)
+    x = x.$ref
+      .slice(2)
+      .split("/")
+      .reduce((o: Json, k: string) => o[k.replace(/~1/g, "/")], doc);
   return x;
 };
 function* operations(doc: Json) {
@@ -111,7 +117,9 @@ describe("check:breaking catches breaking edits", () => {
     delete doc.paths[path][method];
     const r = check(doc);
     expect(r.status).toBe(1);
-    expect(r.out.breaking).toContainEqual(expect.objectContaining({ rule: "operation-removed", location: `${method.toUpperCase()} ${path}` }));
+    expect(r.out.breaking).toContainEqual(
+      expect.objectContaining({ rule: "operation-removed", location: `${method.toUpperCase()} ${path}` }),
+    );
     expect(JSON.stringify(r.out.breaking)).toContain(op.operationId);
   });
 
@@ -182,7 +190,9 @@ describe("check:breaking lets additions through", () => {
     const r = check(doc);
     expect(r.status, JSON.stringify(r.out?.breaking)).toBe(0);
     const rules = r.out.nonBreaking.map((c: Json) => c.rule);
-    expect(rules).toEqual(expect.arrayContaining(["operation-added", "parameter-added", "request-property-added", "response-property-added"]));
+    expect(rules).toEqual(
+      expect.arrayContaining(["operation-added", "parameter-added", "request-property-added", "response-property-added"]),
+    );
   });
 });
 
@@ -231,13 +241,20 @@ describe("diffSpecs rules on small documents", () => {
     const a = doc({ requestBody: body({ type: "object", properties: { s: { type: "string", enum: ["a", "b"] } } }), responses: res({}) });
     const b = doc({ requestBody: body({ type: "object", properties: { s: { type: "string", enum: ["a", "c"] } } }), responses: res({}) });
     const { breaking, nonBreaking } = diffSpecs(a, b);
-    expect(breaking).toEqual([expect.objectContaining({ rule: "request-enum-value-removed", location: "POST /x request body (application/x-www-form-urlencoded) .s" })]);
+    expect(breaking).toEqual([
+      expect.objectContaining({
+        rule: "request-enum-value-removed",
+        location: "POST /x request body (application/x-www-form-urlencoded) .s",
+      }),
+    ]);
     expect(nonBreaking).toContainEqual(expect.objectContaining({ rule: "request-enum-value-added" }));
   });
 
   it("request type narrowing is breaking, widening is not", () => {
     const mk = (t: Json) => doc({ parameters: [{ name: "p", in: "query", schema: { type: t } }], responses: res({}) });
-    expect(diffSpecs(mk(["string", "integer"]), mk("string")).breaking).toContainEqual(expect.objectContaining({ rule: "request-type-changed" }));
+    expect(diffSpecs(mk(["string", "integer"]), mk("string")).breaking).toContainEqual(
+      expect.objectContaining({ rule: "request-type-changed" }),
+    );
     expect(diffSpecs(mk("string"), mk(["string", "integer"])).breaking).toEqual([]);
     expect(diffSpecs(mk("integer"), mk("number")).breaking).toEqual([]);
   });
@@ -249,31 +266,50 @@ describe("diffSpecs rules on small documents", () => {
       requestBody: body({ type: "object" }, "application/json"),
       responses: { "201": { description: "created" } },
     });
-    const rules = diffSpecs(a, b).breaking.map((c: Json) => c.rule).sort();
+    const rules = diffSpecs(a, b)
+      .breaking.map((c: Json) => c.rule)
+      .sort();
     expect(rules).toEqual(["parameter-required-added", "request-content-type-removed", "response-status-removed"]);
   });
 
   it("follows $refs, allOf and arrays, and terminates on recursive schemas", () => {
     const schemas = (extra: Json) => ({
-      Node: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, ...extra } }] },
+      Node: {
+        allOf: [
+          { $ref: "#/components/schemas/Base" },
+          { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, ...extra } },
+        ],
+      },
       Base: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] },
     });
     const a = doc({ responses: res({ $ref: "#/components/schemas/Node" }) }, schemas({ name: { type: "string" } }));
     const b = doc({ responses: res({ $ref: "#/components/schemas/Node" }) }, schemas({}));
-    expect(diffSpecs(a, b).breaking).toEqual([expect.objectContaining({ rule: "response-property-removed", location: "POST /x response 200 (application/json) .name" })]);
+    expect(diffSpecs(a, b).breaking).toEqual([
+      expect.objectContaining({ rule: "response-property-removed", location: "POST /x response 200 (application/json) .name" }),
+    ]);
     expect(diffSpecs(a, a).breaking).toEqual([]);
   });
 
   it("a Control Panel domain removed from the server variable is breaking", () => {
-    const mk = (domains: string[]) => ({ openapi: "3.1.0", servers: [{ url: "https://{domain}/api/v1", variables: { domain: { default: domains[0], enum: domains } } }], paths: {} });
-    expect(diffSpecs(mk(["a.example", "b.example"]), mk(["a.example"])).breaking).toEqual([expect.objectContaining({ rule: "server-enum-value-removed" })]);
+    const mk = (domains: string[]) => ({
+      openapi: "3.1.0",
+      servers: [{ url: "https://{domain}/api/v1", variables: { domain: { default: domains[0], enum: domains } } }],
+      paths: {},
+    });
+    expect(diffSpecs(mk(["a.example", "b.example"]), mk(["a.example"])).breaking).toEqual([
+      expect.objectContaining({ rule: "server-enum-value-removed" }),
+    ]);
     expect(diffSpecs(mk(["a.example"]), mk(["a.example", "b.example"])).breaking).toEqual([]);
   });
 
   it("a response property made optional or nullable is breaking", () => {
     const mk = (s: Json) => doc({ responses: res(s) });
     const req = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] };
-    expect(diffSpecs(mk(req), mk({ ...req, required: [] })).breaking).toContainEqual(expect.objectContaining({ rule: "response-property-made-optional" }));
-    expect(diffSpecs(mk(req), mk({ ...req, properties: { id: { type: ["integer", "null"] } } })).breaking).toContainEqual(expect.objectContaining({ rule: "response-type-changed" }));
+    expect(diffSpecs(mk(req), mk({ ...req, required: [] })).breaking).toContainEqual(
+      expect.objectContaining({ rule: "response-property-made-optional" }),
+    );
+    expect(diffSpecs(mk(req), mk({ ...req, properties: { id: { type: ["integer", "null"] } } })).breaking).toContainEqual(
+      expect.objectContaining({ rule: "response-type-changed" }),
+    );
   });
 });

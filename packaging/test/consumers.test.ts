@@ -73,7 +73,16 @@ beforeAll(() => {
   // One install for every consumer: the tarballs plus @types/node at the version the workspace pins.
   execFileSync(
     "npm",
-    ["install", ...Object.values(tarballs), `@types/node@${TYPES_NODE_VERSION}`, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+    [
+      "install",
+      ...Object.values(tarballs),
+      `@types/node@${TYPES_NODE_VERSION}`,
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "--loglevel=error",
+    ],
     { cwd: dir, stdio: "pipe", timeout: 240_000 },
   );
 }, 300_000);
@@ -120,7 +129,10 @@ console.log(JSON.stringify({ openapi: spec.openapi, paths: Object.keys(spec.path
   });
 
   it("the comm100-mock bin serves the API on 127.0.0.1", async () => {
-    const child = spawn(join(dir, "node_modules/.bin/comm100-mock"), ["--port", "0", "--quiet"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(join(dir, "node_modules/.bin/comm100-mock"), ["--port", "0", "--quiet"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -197,12 +209,24 @@ describe("TypeScript consumers", () => {
     write(
       join(base, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { module: "node16", moduleResolution: "node16", target: "es2022", strict: true, skipLibCheck: false, types: ["node"], outDir: "out", rootDir: "src" },
+        compilerOptions: {
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          strict: true,
+          skipLibCheck: false,
+          types: ["node"],
+          outDir: "out",
+          rootDir: "src",
+        },
         include: ["src"],
       }),
     );
     write(join(base, "src/esm.mts"), `${TS_IMPORTS("Esm")}\n${TS_BODY}`);
-    write(join(base, "src/cjs.cts"), `${TS_IMPORTS("Cjs")}\nasync function main() {${TS_BODY}}\nmain().catch((e) => { console.error(e); process.exit(1); });\n`);
+    write(
+      join(base, "src/cjs.cts"),
+      `${TS_IMPORTS("Cjs")}\nasync function main() {${TS_BODY}}\nmain().catch((e) => { console.error(e); process.exit(1); });\n`,
+    );
     tsc("ts-node16/tsconfig.json");
     expect(readFileSync(join(base, "out/cjs.cjs"), "utf8")).toContain('require("@comm100-sdk/client")');
     expectWorkingConsumer(run(["ts-node16/out/esm.mjs"]));
@@ -215,7 +239,16 @@ describe("TypeScript consumers", () => {
     write(
       join(base, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, skipLibCheck: false, types: ["node"], outDir: "out", rootDir: "src" },
+        compilerOptions: {
+          module: "esnext",
+          moduleResolution: "bundler",
+          target: "es2022",
+          strict: true,
+          skipLibCheck: false,
+          types: ["node"],
+          outDir: "out",
+          rootDir: "src",
+        },
         include: ["src"],
       }),
     );

@@ -18,7 +18,10 @@ describe.each(PUBLISHED)("$name", ({ name, dir }) => {
 
   it("publint: no errors or warnings in the packed tarball", async () => {
     const tarball = readFileSync(inject("tarballs")[name]!);
-    const { messages, pkg: packed } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, level: "warning" });
+    const { messages, pkg: packed } = await publint({
+      pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+      level: "warning",
+    });
     const problems = messages.map((m) => `${m.type}: ${formatMessage(m, packed) ?? m.code}`);
     expect(problems).toEqual([]);
   });

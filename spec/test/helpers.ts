@@ -14,7 +14,14 @@ export type Operation = {
   tags: string[];
   parameters?: Parameter[];
   requestBody?: unknown;
-  responses: Record<string, { $ref?: string; description?: string; content?: Record<string, { schema?: unknown; examples?: Record<string, { value?: unknown; $ref?: string }> }> }>;
+  responses: Record<
+    string,
+    {
+      $ref?: string;
+      description?: string;
+      content?: Record<string, { schema?: unknown; examples?: Record<string, { value?: unknown; $ref?: string }> }>;
+    }
+  >;
 };
 export type Parameter = { name: string; in: string; required?: boolean; schema?: Record<string, unknown>; $ref?: string };
 export type PathItem = { parameters?: Parameter[] } & Partial<Record<(typeof HTTP_METHODS)[number], Operation>>;

@@ -87,7 +87,9 @@ describe("operation inventory", () => {
       const own: Record<string, ErrorExample> = {};
       for (const status of ["400", "404"]) {
         const media = operation.responses[status]?.content?.["application/json"];
-        expect((media?.schema as { $ref?: string } | undefined)?.$ref, `${operation.operationId} ${status}`).toBe("#/components/schemas/Error");
+        expect((media?.schema as { $ref?: string } | undefined)?.$ref, `${operation.operationId} ${status}`).toBe(
+          "#/components/schemas/Error",
+        );
         const examples = Object.values(media?.examples ?? {}) as unknown as ErrorExample[];
         expect(examples.length, `${operation.operationId} ${status}`).toBe(1);
         const example = examples[0]!;
@@ -103,7 +105,10 @@ describe("operation inventory", () => {
           (p) => byRef<{ name: string }>(spec.components.parameters, p)?.name,
         );
         const content = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content;
-        const bodySchema = byRef<{ properties?: Record<string, unknown> }>(spec.components.schemas, Object.values(content ?? {})[0]?.schema);
+        const bodySchema = byRef<{ properties?: Record<string, unknown> }>(
+          spec.components.schemas,
+          Object.values(content ?? {})[0]?.schema,
+        );
         const fields = Object.keys(bodySchema?.properties ?? {});
         expect([...params, ...fields], `${operation.operationId}: 400 names '${named}'`).toContain(named);
       }
@@ -144,7 +149,12 @@ describe("documented operations exist", () => {
 
 describe("parameters and bodies", () => {
   const param = (p: { $ref?: string; name?: string }) =>
-    (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!] : p) as { name: string; in: string; required?: boolean; schema: Record<string, unknown> };
+    (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()!] : p) as {
+      name: string;
+      in: string;
+      required?: boolean;
+      schema: Record<string, unknown>;
+    };
   const paramsOf = (o: (typeof ops)[number]) => [...(o.pathItem.parameters ?? []), ...(o.operation.parameters ?? [])].map(param);
 
   it("every path template variable is declared as a required path parameter", () => {
@@ -189,17 +199,25 @@ describe("parameters and bodies", () => {
 
   it("writes use form bodies with comma-separated lists, except the visitor custom variables (JSON)", () => {
     for (const o of ops.filter((x) => x.operation.requestBody)) {
-      const content = (o.operation.requestBody as { content: Record<string, { schema: { $ref?: string }; encoding?: Record<string, { style: string; explode: boolean }> }> }).content;
+      const content = (
+        o.operation.requestBody as {
+          content: Record<string, { schema: { $ref?: string }; encoding?: Record<string, { style: string; explode: boolean }> }>;
+        }
+      ).content;
       if (o.path === "/livechat/visitors/{id}") {
         expect(Object.keys(content)).toEqual(["application/json"]);
         continue;
       }
       expect(Object.keys(content), o.operation.operationId).toEqual(["application/x-www-form-urlencoded"]);
       const media = content["application/x-www-form-urlencoded"]!;
-      const schema = spec.components.schemas[media.schema.$ref!.split("/").pop()!] as { properties: Record<string, { type?: string }>; additionalProperties?: unknown };
+      const schema = spec.components.schemas[media.schema.$ref!.split("/").pop()!] as {
+        properties: Record<string, { type?: string }>;
+        additionalProperties?: unknown;
+      };
       expect(schema.additionalProperties, o.operation.operationId).toBeUndefined();
       for (const [name, prop] of Object.entries(schema.properties)) {
-        if (prop.type === "array") expect(media.encoding?.[name], `${o.operation.operationId} ${name}`).toEqual({ style: "form", explode: false });
+        if (prop.type === "array")
+          expect(media.encoding?.[name], `${o.operation.operationId} ${name}`).toEqual({ style: "form", explode: false });
       }
     }
   });
@@ -230,7 +248,12 @@ describe("provenance", () => {
     // Each anchor is a heading of DECISIONS.md.
     const md = readFileSync(path.join(path.dirname(inventoryFile), "..", "DECISIONS.md"), "utf8");
     const slugs = new Set(
-      [...md.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-")),
+      [...md.matchAll(/^#{1,6} (.+)$/gm)].map((m) =>
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\w\- ]/g, "")
+          .replace(/ /g, "-"),
+      ),
     );
     for (const l of links) {
       const anchor = /#([a-z0-9-]+)/.exec(l)?.[1];

@@ -92,16 +92,29 @@ export function buildCommands(spec = loadSpec()) {
         for (const [name, prop] of Object.entries(schema.properties ?? {})) {
           flags.push(flagFor(spec, name, prop, { in: "body", required: required.includes(name) }));
         }
-        body = { contentType: op.body.contentType, kind: form ? "form" : "object", required: op.body.required, listFields: op.body.listFields };
+        body = {
+          contentType: op.body.contentType,
+          kind: form ? "form" : "object",
+          required: op.body.required,
+          listFields: op.body.listFields,
+        };
       } else {
         // A body that is not an object (the visitor's custom variables: a JSON array) is given whole with --data.
-        body = { contentType: op.body.contentType, kind: "raw", required: op.body.required, description: oneLine(schema.description), listFields: [] };
+        body = {
+          contentType: op.body.contentType,
+          kind: "raw",
+          required: op.body.required,
+          description: oneLine(schema.description),
+          listFields: [],
+        };
       }
     }
     const page = op.queryParams.some((q) => q.name === "page");
     const success = resolveRef(spec, raw.responses?.[String(op.successStatus)]);
     const schema = resolveRef(spec, Object.values(success?.content ?? {})[0]?.schema) ?? {};
-    const itemsKey = page ? Object.entries(schema.properties ?? {}).find(([, s]) => resolveRef(spec, s)?.type === "array")?.[0] ?? null : null;
+    const itemsKey = page
+      ? (Object.entries(schema.properties ?? {}).find(([, s]) => resolveRef(spec, s)?.type === "array")?.[0] ?? null)
+      : null;
     // The item's properties, in spec order: the stable CSV columns of `export` (every page, every resume).
     const itemSchema = itemsKey ? resolveRef(spec, resolveRef(spec, schema.properties[itemsKey]).items) : null;
     const itemColumns = itemSchema ? Object.keys(itemSchema.properties ?? {}) : null;
@@ -126,7 +139,8 @@ export function buildCommands(spec = loadSpec()) {
   const tags = Object.fromEntries((spec.tags ?? []).map((t) => [t.name, oneLine(t.description)]));
   const resources = [];
   for (const row of rows) {
-    if (!resources.some((r) => r.name === row.resource)) resources.push({ name: row.resource, tag: row.tag, description: tags[row.tag] ?? "" });
+    if (!resources.some((r) => r.name === row.resource))
+      resources.push({ name: row.resource, tag: row.tag, description: tags[row.tag] ?? "" });
   }
   return { resources, commands: rows };
 }

@@ -28,7 +28,8 @@ export function columnsOf(rows: unknown[]): string[] {
   return cols.length ? cols : ["value"];
 }
 
-const asRecord = (r: unknown): Record<string, unknown> => (r && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : { value: r });
+const asRecord = (r: unknown): Record<string, unknown> =>
+  r && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : { value: r };
 
 /** RFC 4180: quote fields holding a comma, quote, CR or LF; double the quotes. */
 export function csvField(v: unknown): string {
@@ -51,7 +52,11 @@ export function table(rows: unknown[], color: boolean, width = 120): string {
   };
   const cells = rows.map((r) => cols.map((c) => clip(cell(asRecord(r)[c]))));
   const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return `${bold(color, line(cols.map((c) => c.toUpperCase())))}\n${cells.map(line).join("\n")}\n`;
 }
 

@@ -55,25 +55,35 @@ export function buildProgram(argv: string[] = []): { program: Command; secrets: 
       },
     })
     .showHelpAfterError("(add --help for usage)")
-    .addOption(new Option("--format <format>", "output format (default: table or pretty JSON on a terminal, JSON on a pipe)").choices(FORMATS))
+    .addOption(
+      new Option("--format <format>", "output format (default: table or pretty JSON on a terminal, JSON on a pipe)").choices(FORMATS),
+    )
     .option("--profile <name>", "saved profile to use (see `comm100 login`)")
     .option("--user <email>", "agent email (else COMM100_EMAIL or the profile)")
     .option("--api-key <key>", "API key (else COMM100_API_KEY or the profile; prefer those: flags end up in shell history)")
     .option("--domain <domain>", "Control Panel domain, e.g. hosted.comm100.com (else COMM100_DOMAIN)")
     .option("--base-url <url>", "API base URL instead of --domain, e.g. a mock (else COMM100_BASE_URL)")
-    .addOption(new Option("--timeout <seconds>", "timeout of each attempt").argParser((v) => {
-      const n = Number(v);
-      if (!(n > 0)) throw new InvalidArgumentError("A positive number of seconds.");
-      return n;
-    }))
+    .addOption(
+      new Option("--timeout <seconds>", "timeout of each attempt").argParser((v) => {
+        const n = Number(v);
+        if (!(n > 0)) throw new InvalidArgumentError("A positive number of seconds.");
+        return n;
+      }),
+    )
     .addOption(new Option("--max-concurrency <n>", "client limit: requests in flight at once").argParser(positive("integer")))
     .addOption(new Option("--requests-per-second <n>", "client limit: requests started per second").argParser(positive("number")))
-    .addOption(new Option("--daily-limit <n>", "client limit: your plan's daily request quota; stop before the server's 403").argParser(positive("integer")))
-    .addOption(new Option("--share <fraction>", "with --daily-limit: the part of it this run may use (0-1]").argParser((v) => {
-      const n = Number(v);
-      if (!(n > 0 && n <= 1)) throw new InvalidArgumentError("A fraction above 0, at most 1.");
-      return n;
-    }))
+    .addOption(
+      new Option("--daily-limit <n>", "client limit: your plan's daily request quota; stop before the server's 403").argParser(
+        positive("integer"),
+      ),
+    )
+    .addOption(
+      new Option("--share <fraction>", "with --daily-limit: the part of it this run may use (0-1]").argParser((v) => {
+        const n = Number(v);
+        if (!(n > 0 && n <= 1)) throw new InvalidArgumentError("A fraction above 0, at most 1.");
+        return n;
+      }),
+    )
     .addHelpText("after", EPILOG);
   addResourceCommands(program, rt);
   addApiCommand(program, rt);

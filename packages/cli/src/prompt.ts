@@ -7,7 +7,11 @@ export class PromptCancelled extends Error {
 }
 
 /** A visible line of input (an email, a domain). */
-export function ask(question: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export function ask(
+  question: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input, output, terminal: !!input.isTTY });
     let answered = false;
@@ -28,7 +32,11 @@ export function ask(question: string, input: NodeJS.ReadStream = process.stdin, 
 }
 
 /** A secret typed on a terminal: no echo; Backspace edits, Enter ends, Ctrl-C cancels. */
-export function askSecret(question: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export function askSecret(
+  question: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!input.isTTY) return Promise.reject(new Error("the API key prompt needs a terminal; pipe the key to `comm100 login --with-api-key`"));
   output.write(question);
   return new Promise((resolve, reject) => {

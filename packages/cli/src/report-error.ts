@@ -31,7 +31,14 @@ export function describe(err: unknown): { message: string; code: number } {
     };
   }
   if (err instanceof Comm100ApiError) {
-    const code = err instanceof Comm100AuthenticationError ? EXIT.auth : err instanceof Comm100NotFoundError ? EXIT.notFound : err instanceof Comm100InvalidResponseError ? EXIT.network : EXIT.apiError;
+    const code =
+      err instanceof Comm100AuthenticationError
+        ? EXIT.auth
+        : err instanceof Comm100NotFoundError
+          ? EXIT.notFound
+          : err instanceof Comm100InvalidResponseError
+            ? EXIT.network
+            : EXIT.apiError;
     const comm100 = err.code !== undefined && err.code !== null ? `, Comm100 code ${err.code}` : "";
     return { message: `${err.method} ${err.url}: HTTP ${err.status}${comm100}: ${err.message}`, code };
   }

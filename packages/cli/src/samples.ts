@@ -17,7 +17,8 @@ export function shellWord(value: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-const text = (v: unknown): string => (Array.isArray(v) ? v.map(text).join(",") : v && typeof v === "object" ? JSON.stringify(v) : String(v));
+const text = (v: unknown): string =>
+  Array.isArray(v) ? v.map(text).join(",") : v && typeof v === "object" ? JSON.stringify(v) : String(v);
 
 function flagWords(spec: CommandSpec, name: string, value: unknown): string[] {
   const f = spec.flags.find((x) => x.name === name);

@@ -45,9 +45,20 @@ describe("generated resource commands", () => {
   });
 
   it("puts path parameters in the path and flags in the query", async () => {
-    const r = await cli(["reports", "get-chat-volume", "--time-from", "2017-12-01T00:00:00", "--time-to", "2018-01-01T00:00:00", "--group", "day"]);
+    const r = await cli([
+      "reports",
+      "get-chat-volume",
+      "--time-from",
+      "2017-12-01T00:00:00",
+      "--time-to",
+      "2018-01-01T00:00:00",
+      "--group",
+      "day",
+    ]);
     expect(r.code).toBe(0);
-    expect(api.requests.at(-1)!.url).toBe("/api/v1/livechat/reports/chatVolume?timeFrom=2017-12-01T00%3A00%3A00&timeTo=2018-01-01T00%3A00%3A00&group=day");
+    expect(api.requests.at(-1)!.url).toBe(
+      "/api/v1/livechat/reports/chatVolume?timeFrom=2017-12-01T00%3A00%3A00&timeTo=2018-01-01T00%3A00%3A00&group=day",
+    );
     const g = await cli(["agents", "get", "kelly@comm100.com"]);
     expect(g.code).toBe(0);
     expect(api.requests.at(-1)!.url).toBe("/api/v1/livechat/operators/kelly%40comm100.com");
@@ -78,7 +89,12 @@ describe("generated resource commands", () => {
     expect(rows[0]!.startsWith("id,name,email,")).toBe(true); // the spec's columns, written as pages arrive
     expect(csv.stdout.match(/^00000000-0000-4000-8000-\d{12},/gm)?.length).toBe(items.length);
     const jsonl = await cli(["api", "GET", "/livechat/chats", "--all", "--format", "jsonl"]);
-    expect(jsonl.stdout.trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(items.map((c: { id: string }) => c.id));
+    expect(
+      jsonl.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(items.map((c: { id: string }) => c.id));
   });
 
   it("refuses unknown flags, bad values and missing required flags with exit 2, naming the flag", async () => {
@@ -86,7 +102,16 @@ describe("generated resource commands", () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("unknown option '--date-frm'");
     expect(typo.stderr).toContain("Did you mean --date-from?");
-    const badEnum = await cli(["reports", "get-chat-volume", "--time-from", "2017-12-01T00:00:00", "--time-to", "2018-01-01T00:00:00", "--group", "dya"]);
+    const badEnum = await cli([
+      "reports",
+      "get-chat-volume",
+      "--time-from",
+      "2017-12-01T00:00:00",
+      "--time-to",
+      "2018-01-01T00:00:00",
+      "--group",
+      "dya",
+    ]);
     expect(badEnum.code).toBe(2);
     expect(badEnum.stderr).toContain("--group");
     expect(badEnum.stderr).toContain("hour, day, week, month");
@@ -163,7 +188,12 @@ describe("output", () => {
     const agents = JSON.parse(json.stdout);
     expect(Array.isArray(agents)).toBe(true);
     const jsonl = await cli(["agents", "list", "--format", "jsonl"]);
-    expect(jsonl.stdout.trim().split("\n").map((l) => JSON.parse(l))).toEqual(agents);
+    expect(
+      jsonl.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual(agents);
     const csv = await cli(["--format", "csv", "agents", "list"]);
     const lines = csv.stdout.trim().split("\r\n");
     expect(lines.length).toBe(agents.length + 1);

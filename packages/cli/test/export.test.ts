@@ -50,7 +50,12 @@ describe("export", () => {
     expect(perPage).toBeGreaterThanOrEqual(1);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     expect(items.every((i) => typeof i.chat_transcript === "string")).toBe(true);
-    expect(listRequests().map((q) => new URL(q.url, "http://x").searchParams.get("date_from"))).toEqual(["2026-11-01", "2026-11-01", "2026-11-01", "2026-11-01"]);
+    expect(listRequests().map((q) => new URL(q.url, "http://x").searchParams.get("date_from"))).toEqual([
+      "2026-11-01",
+      "2026-11-01",
+      "2026-11-01",
+      "2026-11-01",
+    ]);
     expect(existsSync(`${out}.checkpoint.json`)).toBe(false);
   });
 
@@ -72,7 +77,7 @@ describe("export", () => {
     expect(r.code).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text.startsWith("id,name,email,company,phone,department,subject,content,")).toBe(true);
-    expect(text.split("\r\n").filter(Boolean).length).toBe(1 + 2 * (text.match(/00000000-0000-4000-8000-/g)?.length ?? 0) / 2);
+    expect(text.split("\r\n").filter(Boolean).length).toBe(1 + (2 * (text.match(/00000000-0000-4000-8000-/g)?.length ?? 0)) / 2);
   });
 
   it("stops cleanly on the daily quota, says when it resets and resumes without duplicates", async () => {
@@ -184,7 +189,12 @@ describe("export", () => {
     const account = { email: EMAIL, apiKey: API_KEY };
     const exportWith = async (quota: number | undefined, out: string) => {
       let requests = 0;
-      const mock = await createMockServer({ now: "2026-11-30T12:00:00Z", accounts: [account], ...(quota !== undefined && { quota }), onRequest: () => requests++ });
+      const mock = await createMockServer({
+        now: "2026-11-30T12:00:00Z",
+        accounts: [account],
+        ...(quota !== undefined && { quota }),
+        onRequest: () => requests++,
+      });
       const mockEnv = isolatedEnv(dir, { COMM100_BASE_URL: mock.url, COMM100_EMAIL: EMAIL, COMM100_API_KEY: API_KEY });
       const first = await runCli(["export", "chats", ...PERIOD, "--out", out, "--max-concurrency", "1"], mockEnv);
       return { mock, mockEnv, first, requests: () => requests };

@@ -33,7 +33,8 @@ describe("generated command table", () => {
     expect(volume.flags.find((f) => f.name === "timeFrom")).toMatchObject({ flag: "time-from", required: true, in: "query" });
     for (const op of listOperations()) {
       const cmd = COMMANDS.find((c) => c.operationId === op.operationId)!;
-      for (const q of op.queryParams) expect(cmd.flags.some((f) => f.name === q.name && f.in === "query" && f.required === q.required)).toBe(true);
+      for (const q of op.queryParams)
+        expect(cmd.flags.some((f) => f.name === q.name && f.in === "query" && f.required === q.required)).toBe(true);
       expect(cmd.args.map((a) => a.name)).toEqual(op.pathParams);
     }
   });

@@ -79,7 +79,13 @@ export async function startApi(): Promise<ShapingProxy> {
   const server: Server = createServer(async (req, res) => {
     const body = await read(req);
     const url = new URL(req.url!, "http://x");
-    proxy.requests.push({ method: req.method!, url: req.url!, body, contentType: req.headers["content-type"], authorization: req.headers.authorization });
+    proxy.requests.push({
+      method: req.method!,
+      url: req.url!,
+      body,
+      contentType: req.headers["content-type"],
+      authorization: req.headers.authorization,
+    });
     if (proxy.delayMs) await new Promise((r) => setTimeout(r, proxy.delayMs));
     const apiPath = url.pathname.slice(upstream.pathname.length);
     const key = LIST_KEYS[apiPath];

@@ -24,17 +24,27 @@ const templateRegex = (path: string) => new RegExp(`^/api/v1${path.replace(/\{[^
 
 describe("CLI samples", () => {
   it("renders the documented form of a command", () => {
-    expect(cliSampleFor("createDepartment", { body: { name: "sales", members: [1, 2, 11] } })).toBe("comm100 departments create --name sales --members 1,2,11");
+    expect(cliSampleFor("createDepartment", { body: { name: "sales", members: [1, 2, 11] } })).toBe(
+      "comm100 departments create --name sales --members 1,2,11",
+    );
     expect(cliSampleFor("updateDepartment", { path: { id: 3 }, body: { description: "live chat sales" } })).toBe(
       "comm100 departments update 3 --description 'live chat sales'",
     );
     expect(cliSampleFor("getAgent")).toBe("comm100 agents get <email>");
-    expect(cliSampleFor("createCannedMessage", { body: { name: "a", message: "b", isPrivate: true } })).toBe("comm100 canned-messages create --name a --message b --is-private");
+    expect(cliSampleFor("createCannedMessage", { body: { name: "a", message: "b", isPrivate: true } })).toBe(
+      "comm100 canned-messages create --name a --message b --is-private",
+    );
     expect(() => cliSampleFor("noSuchOperation")).toThrow("no operation");
   });
 
   it("every operation's sample runs against the mock and sends that operation", async () => {
-    const env = isolatedEnv(home, { COMM100_BASE_URL: api.url, COMM100_EMAIL: EMAIL, COMM100_API_KEY: API_KEY, COMM100_BIN: BIN, NODE: process.execPath });
+    const env = isolatedEnv(home, {
+      COMM100_BASE_URL: api.url,
+      COMM100_EMAIL: EMAIL,
+      COMM100_API_KEY: API_KEY,
+      COMM100_BIN: BIN,
+      NODE: process.execPath,
+    });
     const inputs = exampleInputs();
     const done: string[] = [];
     let next = 0;

@@ -40,7 +40,9 @@ function terminal(args: string[], env: Record<string, string>) {
   servers.push(socket);
   const command = `${sq(process.execPath)} ${sq(BIN)} ${args.map(sq).join(" ")}; echo "EXIT:$?"; sleep 600`;
   const tmuxEnv = { ...env, TERM: "xterm-256color" };
-  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "160", "-y", "40", command], { env: tmuxEnv });
+  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "160", "-y", "40", command], {
+    env: tmuxEnv,
+  });
   const tmux = (...a: string[]) => execFileSync("tmux", ["-L", socket, ...a], { env: tmuxEnv, encoding: "utf8" });
   return {
     capture: (escapes = false) => tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", "t"),
@@ -102,7 +104,10 @@ describe("on a terminal", () => {
     const err = terminal(["chats", "list", "--date-frm", "2026-11-01"], withApi());
     expect(await err.waitFor(/EXIT:2/, true)).toMatch(/\u001b\[31merror:/);
 
-    for (const args of [["agents", "list"], ["chats", "list", "--date-frm", "2026-11-01"]]) {
+    for (const args of [
+      ["agents", "list"],
+      ["chats", "list", "--date-frm", "2026-11-01"],
+    ]) {
       const plain = terminal(args, withApi({ NO_COLOR: "1" }));
       const screen = await plain.waitFor(/EXIT:\d+/, true);
       expect(screen).toMatch(/EMAIL|error:/);

@@ -19,5 +19,11 @@ function durationMs(chat: Chat): number | undefined {
 
 // Report filters take the numeric ids other calls return.
 const sales = await comm100.departments.get(3);
-await comm100.reports.getChatVolume({ timeFrom: "2026-11-01T00:00:00", timeTo: "2026-12-01T00:00:00", group: "day", filterName: "department", filterValue: sales.id });
+await comm100.reports.getChatVolume({
+  timeFrom: "2026-11-01T00:00:00",
+  timeTo: "2026-12-01T00:00:00",
+  group: "day",
+  filterName: "department",
+  filterValue: sales.id,
+});
 console.log((await chatsOf(sales)).map(durationMs));

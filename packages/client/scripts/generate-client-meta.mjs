@@ -47,7 +47,7 @@ function itemsKey(spec, op) {
   const res = deref(spec, raw.responses?.[String(op.successStatus)]);
   const schema = deref(spec, res?.content?.["application/json"]?.schema);
   const props = Object.entries(schema?.properties ?? {});
-  const arr = props.find(([, /** @type {unknown} */ s]) => deref(spec, s)?.type === "array");
+  const arr = props.find(([/** @type {unknown} */ , s]) => deref(spec, s)?.type === "array");
   if (!arr) throw new Error(`${op.operationId}: paginated (has \`page\`) but its response has no array property`);
   return arr[0];
 }
@@ -76,7 +76,8 @@ function dateFields(spec, ops) {
   const add = (op, name, schema) => {
     const kind = dateKind(deref(spec, schema));
     if (!kind) return;
-    if (out.has(name) && out.get(name) !== kind) throw new Error(`${op.operationId}: \`${name}\` is a ${kind} here and a ${out.get(name)} elsewhere`);
+    if (out.has(name) && out.get(name) !== kind)
+      throw new Error(`${op.operationId}: \`${name}\` is a ${kind} here and a ${out.get(name)} elsewhere`);
     out.set(name, kind);
   };
   for (const op of ops) {
@@ -114,7 +115,13 @@ export function generate(spec = loadSpec()) {
   const rows = ops.map((op) => {
     const kind = bodyKind(spec, op);
     const paged = op.queryParams.some((p) => p.name === "page");
-    const row = [op.namespace, op.methodName, op.method, op.path, kind | (paged ? PAGINATED : 0) | (notIdempotent(spec, op) ? NOT_IDEMPOTENT : 0)];
+    const row = [
+      op.namespace,
+      op.methodName,
+      op.method,
+      op.path,
+      kind | (paged ? PAGINATED : 0) | (notIdempotent(spec, op) ? NOT_IDEMPOTENT : 0),
+    ];
     const lists = kind === BODY.form ? (op.body?.listFields ?? []).join(",") : "";
     // Only operations with a body need to know which params go to the query string.
     const query = kind !== BODY.none ? op.queryParams.map((p) => p.name).join(",") : "";

@@ -22,7 +22,11 @@ const pascal = (s) => {
   return c.charAt(0).toUpperCase() + c.slice(1);
 };
 /** @param {string} text */
-const oneLine = (text) => text.replace(/\s*\n\s*/g, " ").replace(/\*\//g, "*\\/").trim();
+const oneLine = (text) =>
+  text
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\*\//g, "*\\/")
+    .trim();
 
 /**
  * @param {OpenApiDocument} spec
@@ -43,7 +47,9 @@ export function generate(spec = loadSpec()) {
     const O = `operations[${JSON.stringify(op.operationId)}]`;
     const M = pascal(op.methodName);
     const call = `\`${op.namespace}.${op.methodName}()\` (\`${op.method} ${op.path}\`)`;
-    const rawBody = op.body && !(op.body.contentType === "application/x-www-form-urlencoded" || op.body.schema?.type === "object" || op.body.schema?.properties);
+    const rawBody =
+      op.body &&
+      !(op.body.contentType === "application/x-www-form-urlencoded" || op.body.schema?.type === "object" || op.body.schema?.properties);
     let members = `    /** The ${rawBody ? "body" : "params (query and body fields)"} of ${call}. */\n`;
     members += `    type ${M}${rawBody ? "Body" : "Params"} = ${rawBody ? "BodyOf" : "Params"}<${O}>;\n`;
     members += `    /** What ${call} resolves to. */\n    type ${M}Response = Data<${O}>;\n`;

@@ -184,7 +184,14 @@ export function createComm100Client(options: Comm100ClientOptions = {}): Comm100
     try {
       return redactValue(body, redact);
     } catch {
-      throw new Comm100InvalidResponseError({ status, message: `The ${status} response's JSON is nested too deeply to read`, method, url, body: undefined, headers });
+      throw new Comm100InvalidResponseError({
+        status,
+        message: `The ${status} response's JSON is nested too deeply to read`,
+        method,
+        url,
+        body: undefined,
+        headers,
+      });
     }
   }
 
@@ -244,7 +251,14 @@ export function createComm100Client(options: Comm100ClientOptions = {}): Comm100
       try {
         res.data = res.data ? JSON.parse(res.data) : undefined;
       } catch {
-        throw new Comm100InvalidResponseError({ status, message: `The ${status} response is not valid JSON`, method, url: errorUrl, body: redact(res.data), headers });
+        throw new Comm100InvalidResponseError({
+          status,
+          message: `The ${status} response is not valid JSON`,
+          method,
+          url: errorUrl,
+          body: redact(res.data),
+          headers,
+        });
       }
     }
     if (!response.ok) {

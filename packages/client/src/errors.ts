@@ -126,7 +126,14 @@ const byStatus: Record<number, typeof Comm100ApiError> = {
 };
 
 /** Builds the typed error for a failed response. */
-export function createApiError(status: number, body: unknown, method: string, url: string, statusText = "", headers?: Headers): Comm100ApiError {
+export function createApiError(
+  status: number,
+  body: unknown,
+  method: string,
+  url: string,
+  statusText = "",
+  headers?: Headers,
+): Comm100ApiError {
   const b = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown };
   const code = typeof b.code === "number" ? b.code : undefined;
   const message =

@@ -26,7 +26,14 @@ type Run = (...args: any[]) => Promise<{ data: any; response: Response }>;
  * Follows `page` up to the first answer's `pages` (a later answer cannot extend the walk), or an
  * empty page. `at` is the index of the params among `args` (after the path parameters).
  */
-export async function* pagesOf<T>(run: Run, args: any[], at: number, key: string, label: string, redact: Redact): AsyncGenerator<Comm100Page<T>> {
+export async function* pagesOf<T>(
+  run: Run,
+  args: any[],
+  at: number,
+  key: string,
+  label: string,
+  redact: Redact,
+): AsyncGenerator<Comm100Page<T>> {
   const params = { ...args[at] };
   let page = Number(params.page ?? 1);
   let last = MAX_PAGES;

@@ -44,24 +44,17 @@ type Lax<T> = T extends readonly unknown[]
 export type Params<O> = Lax<QueryOf<O>> & Lax<BodyOf<O>>;
 
 /** `[params?, options?]`, with params required when a field of it is. */
-export type Args<O> = {} extends Params<O>
-  ? [params?: Params<O>, options?: RequestOptions]
-  : [params: Params<O>, options?: RequestOptions];
+export type Args<O> = {} extends Params<O> ? [params?: Params<O>, options?: RequestOptions] : [params: Params<O>, options?: RequestOptions];
 
 /** For a JSON body that is not an object (e.g. an array): `[body, options?]`. */
 export type BodyArgs<O> = [body: BodyOf<O>, options?: RequestOptions];
 
 /** The params of a paginated list without `page` (the iterator sets it; a given `page` is the first one). */
-export type PageArgs<O> = {} extends Params<O>
-  ? [params?: Params<O>, options?: RequestOptions]
-  : [params: Params<O>, options?: RequestOptions];
+export type PageArgs<O> =
+  {} extends Params<O> ? [params?: Params<O>, options?: RequestOptions] : [params: Params<O>, options?: RequestOptions];
 
 /** The type of a path parameter. */
-export type PathParam<O, K extends string> = O extends { parameters: { path: infer P } }
-  ? K extends keyof P
-    ? P[K]
-    : string
-  : string;
+export type PathParam<O, K extends string> = O extends { parameters: { path: infer P } } ? (K extends keyof P ? P[K] : string) : string;
 
 /** The JSON data of the success response. */
 export type Data<O> = O extends { responses: infer R }

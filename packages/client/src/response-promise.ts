@@ -34,7 +34,10 @@ export class Comm100Promise<T> extends Promise<T> {
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a Promise subclass whose then reads the call's data
-  override then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<A | B> {
+  override then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: any) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.#raw.then((r) => r.data).then(onFulfilled, onRejected);
   }
 }

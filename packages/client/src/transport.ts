@@ -1,7 +1,15 @@
 // The fetch wrapper handed to openapi-fetch: auth header, per-attempt timeout (covering the body),
 // retries by the policy of the README, connection errors, and redacted logging.
 // Middleware cannot retry (it sees one request and one response), so this lives below it.
-import { Comm100ConfigError, Comm100ConnectionError, Comm100Error, Comm100InvalidResponseError, Comm100QuotaExceededError, Comm100TimeoutError, isQuotaExceeded } from "./errors.js";
+import {
+  Comm100ConfigError,
+  Comm100ConnectionError,
+  Comm100Error,
+  Comm100InvalidResponseError,
+  Comm100QuotaExceededError,
+  Comm100TimeoutError,
+  isQuotaExceeded,
+} from "./errors.js";
 import { follow } from "./internal/abort.js";
 import type { Log } from "./internal/log.js";
 import type { RetryPolicy } from "./internal/options.js";
@@ -160,21 +168,47 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
   const log = o.log;
 
   /** An attempt inside the limits: waits its turn, fails without sending past the budget, reports the quota 403. */
-  async function limited(req: Request, url: string, userSignal: AbortSignal | null, timeoutMs: number, attemptNo: number): Promise<Response> {
+  async function limited(
+    req: Request,
+    url: string,
+    userSignal: AbortSignal | null,
+    timeoutMs: number,
+    attemptNo: number,
+  ): Promise<Response> {
     const done = await o.limits!.acquire(o.account, userSignal);
     if (done instanceof Date)
-      throw new Comm100QuotaExceededError({ status: 403, message: `${req.method} ${url} was not sent: the daily request budget is used up until ${done.toISOString()}`, method: req.method, url, body: undefined, quotaResetsAt: done });
+      throw new Comm100QuotaExceededError({
+        status: 403,
+        message: `${req.method} ${url} was not sent: the daily request budget is used up until ${done.toISOString()}`,
+        method: req.method,
+        url,
+        body: undefined,
+        quotaResetsAt: done,
+      });
     let quota = false;
     try {
       const res = await attempt(req, url, userSignal, timeoutMs, attemptNo);
-      if (res.status === 403) quota = isQuotaExceeded(403, await res.clone().json().catch(() => undefined));
+      if (res.status === 403)
+        quota = isQuotaExceeded(
+          403,
+          await res
+            .clone()
+            .json()
+            .catch(() => undefined),
+        );
       return res;
     } finally {
       done(quota);
     }
   }
 
-  async function attempt(req: Request, url: string, userSignal: AbortSignal | null, timeoutMs: number, attemptNo: number): Promise<Response> {
+  async function attempt(
+    req: Request,
+    url: string,
+    userSignal: AbortSignal | null,
+    timeoutMs: number,
+    attemptNo: number,
+  ): Promise<Response> {
     if (userSignal?.aborted) throw userSignal.reason;
     // One controller per attempt, aborted by the timer or the caller's signal: fetch follows only it.
     // (Cheaper than AbortSignal.any, and `fetch(req, init)` saves building a Request to carry it.)
@@ -191,16 +225,21 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
       method: req.method,
       url,
       attempt: attemptNo,
-      headers: Object.fromEntries(
-        [...headers].map(([k, v]) => [k, k === "authorization" ? `${v.split(" ")[0]} [REDACTED]` : o.redact(v)]),
-      ),
+      headers: Object.fromEntries([...headers].map(([k, v]) => [k, k === "authorization" ? `${v.split(" ")[0]} [REDACTED]` : o.redact(v)])),
     });
     try {
       // a custom fetch is documented to take one Request; the global one takes (input, init)
       const res = await (o.fetch ? o.fetch(new Request(req, init)) : globalThis.fetch(req, init));
       // Buffer the body inside the timed section, so a body that stalls halfway times out too.
       const tooLarge = (): never => {
-        throw new Comm100InvalidResponseError({ status: res.status, message: `${req.method} ${url}: the response body is larger than maxResponseBytes (${o.maxResponseBytes})`, method: req.method, url, body: undefined, headers: redactHeaders(res.headers, o.redact) });
+        throw new Comm100InvalidResponseError({
+          status: res.status,
+          message: `${req.method} ${url}: the response body is larger than maxResponseBytes (${o.maxResponseBytes})`,
+          method: req.method,
+          url,
+          body: undefined,
+          headers: redactHeaders(res.headers, o.redact),
+        });
       };
       const body = NULL_BODY.includes(res.status) ? null : await readBody(res, o.maxResponseBytes, tooLarge);
       log?.("debug", "comm100 response", { method: req.method, url, attempt: attemptNo, status: res.status, ms: Date.now() - started });
@@ -227,7 +266,9 @@ export function createTransport(o: TransportOptions): (input: Request) => Promis
     if (!url.startsWith("https://") && !url.startsWith(allowed)) {
       const u = new URL(url);
       if (u.protocol !== "https:" && !(u.protocol === "http:" && isLoopback(u.hostname)))
-        throw new Comm100ConfigError(o.redact(`Refusing to send credentials to ${u.protocol}//${u.host}: use https (http only for loopback hosts)`));
+        throw new Comm100ConfigError(
+          o.redact(`Refusing to send credentials to ${u.protocol}//${u.host}: use https (http only for loopback hosts)`),
+        );
       allowed = `${u.origin}/`;
     }
     const timeoutMs = req.timeoutMs ?? o.timeoutMs;

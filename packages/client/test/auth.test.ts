@@ -44,7 +44,12 @@ describe("baseUrl", () => {
   });
 
   it("accepts localhost, 127.x.y.z, [::1] and https anywhere", () => {
-    for (const baseUrl of ["http://localhost:4010/api/v1", "http://127.1.2.3/api/v1", "http://[::1]:8080/api/v1", "https://proxy.example.com/comm100/api/v1"])
+    for (const baseUrl of [
+      "http://localhost:4010/api/v1",
+      "http://127.1.2.3/api/v1",
+      "http://[::1]:8080/api/v1",
+      "https://proxy.example.com/comm100/api/v1",
+    ])
       expect(() => createComm100Client({ baseUrl, email: EMAIL, apiKey: API_KEY })).not.toThrow();
   });
 });
@@ -98,10 +103,15 @@ describe("bad options throw Comm100ConfigError without the key", () => {
   it("no request is made when the options are bad", async () => {
     let calls = 0;
     expect(() =>
-      createComm100Client({ baseUrl: "http://example.com/api/v1", email: EMAIL, apiKey: API_KEY, fetch: async () => {
-        calls++;
-        return new Response("{}");
-      } }),
+      createComm100Client({
+        baseUrl: "http://example.com/api/v1",
+        email: EMAIL,
+        apiKey: API_KEY,
+        fetch: async () => {
+          calls++;
+          return new Response("{}");
+        },
+      }),
     ).toThrow(Comm100ConfigError);
     expect(calls).toBe(0);
   });

@@ -10,7 +10,9 @@ describe("formEncode", () => {
     expect(formEncode({ departments: [1, 2], tags: ["a", "b"] }, ["departments"])).toBe("departments=1,2&tags=a&tags=b");
   });
   it("encodes items, spaces as +, drops undefined and null, stringifies booleans", () => {
-    expect(formEncode({ name: "a b,c&d", x: undefined, y: null, ok: true, n: 0, u: "é" }, [])).toBe("name=a+b%2Cc%26d&ok=true&n=0&u=%C3%A9");
+    expect(formEncode({ name: "a b,c&d", x: undefined, y: null, ok: true, n: 0, u: "é" }, [])).toBe(
+      "name=a+b%2Cc%26d&ok=true&n=0&u=%C3%A9",
+    );
     expect(formEncode({ members: ["1,5", 2] }, ["members"])).toBe("members=1%2C5,2");
   });
 });

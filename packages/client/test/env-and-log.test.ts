@@ -73,17 +73,37 @@ describe("log levels", () => {
     const s = await flaky();
     const { events, logger } = recorder();
     await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: API_KEY, logger, retry }).departments.list();
-    expect(events).toEqual(["debug comm100 request", "debug comm100 response", "info comm100 retry", "debug comm100 request", "debug comm100 response"]);
+    expect(events).toEqual([
+      "debug comm100 request",
+      "debug comm100 response",
+      "info comm100 retry",
+      "debug comm100 request",
+      "debug comm100 response",
+    ]);
     await s.close();
   });
 
   it("logLevel info keeps retries and drops request/response; off drops all", async () => {
     const s = await flaky();
     const a = recorder();
-    await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: API_KEY, logger: a.logger, logLevel: "info", retry }).departments.list();
+    await createComm100Client({
+      baseUrl: s.base,
+      email: EMAIL,
+      apiKey: API_KEY,
+      logger: a.logger,
+      logLevel: "info",
+      retry,
+    }).departments.list();
     expect(a.events).toEqual(["info comm100 retry"]);
     const b = recorder();
-    await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: API_KEY, logger: b.logger, logLevel: "off", retry }).departments.list();
+    await createComm100Client({
+      baseUrl: s.base,
+      email: EMAIL,
+      apiKey: API_KEY,
+      logger: b.logger,
+      logLevel: "off",
+      retry,
+    }).departments.list();
     expect(b.events).toEqual([]);
     await s.close();
   });
@@ -104,7 +124,9 @@ describe("log levels", () => {
   });
 
   it("an unknown level is a Comm100ConfigError", () => {
-    expect(() => createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: EMAIL, apiKey: API_KEY, logLevel: "loud" as never })).toThrow(/`logLevel` \(or COMM100_LOG\) must be one of off, error, warn, info, debug/);
+    expect(() =>
+      createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: EMAIL, apiKey: API_KEY, logLevel: "loud" as never }),
+    ).toThrow(/`logLevel` \(or COMM100_LOG\) must be one of off, error, warn, info, debug/);
     vi.stubEnv("COMM100_LOG", "verbose");
     expect(() => createComm100Client({ baseUrl: "http://127.0.0.1:9/api/v1", email: EMAIL, apiKey: API_KEY })).toThrow(Comm100ConfigError);
   });

@@ -29,7 +29,9 @@ describe("typed API errors (resource style throws)", () => {
   for (const [status, body, Cls] of cases) {
     it(`${status} -> ${Cls.name}`, async () => {
       const s = await startServer((_r, res) => json(res, status, body));
-      const err = await clientFor(s, { retry: false }).agents.get("kelly@comm100.com").catch((e) => e);
+      const err = await clientFor(s, { retry: false })
+        .agents.get("kelly@comm100.com")
+        .catch((e) => e);
       expect(err).toBeInstanceOf(Cls);
       expect(err).toBeInstanceOf(Comm100ApiError);
       expect(err).toBeInstanceOf(Comm100Error);
@@ -46,9 +48,13 @@ describe("typed API errors (resource style throws)", () => {
   }
 
   it("the daily-quota 403 is a Comm100QuotaExceededError with quotaResetsAt = next 00:00 UTC", async () => {
-    const s = await startServer((_r, res) => json(res, 403, { code: 403001, message: "The number of API requests has exceeded the daily limit." }));
+    const s = await startServer((_r, res) =>
+      json(res, 403, { code: 403001, message: "The number of API requests has exceeded the daily limit." }),
+    );
     const before = new Date();
-    const err = await clientFor(s).agents.list().catch((e) => e);
+    const err = await clientFor(s)
+      .agents.list()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Comm100QuotaExceededError);
     expect(err).toBeInstanceOf(Comm100PermissionDeniedError);
     expect(err.status).toBe(403);
@@ -62,7 +68,11 @@ describe("typed API errors (resource style throws)", () => {
 
   it("a quota message without the code is detected too", async () => {
     const s = await startServer((_r, res) => json(res, 403, { code: 403000, message: "Daily API request quota used up." }));
-    expect(await clientFor(s).agents.list().catch((e) => e)).toBeInstanceOf(Comm100QuotaExceededError);
+    expect(
+      await clientFor(s)
+        .agents.list()
+        .catch((e) => e),
+    ).toBeInstanceOf(Comm100QuotaExceededError);
   });
 
   it("an HTML 502 from a proxy becomes a Comm100ApiError with the text body", async () => {
@@ -71,7 +81,9 @@ describe("typed API errors (resource style throws)", () => {
       res.writeHead(502, { "content-type": "text/html" });
       res.end(html);
     });
-    const err = await clientFor(s, { retry: false }).agents.list().catch((e) => e);
+    const err = await clientFor(s, { retry: false })
+      .agents.list()
+      .catch((e) => e);
     expect(err.constructor).toBe(Comm100ApiError);
     expect(err.status).toBe(502);
     expect(err.code).toBeUndefined();
@@ -84,7 +96,9 @@ describe("typed API errors (resource style throws)", () => {
       res.writeHead(404, { "content-length": "0" });
       res.end();
     });
-    const err = await clientFor(s).agents.list().catch((e) => e);
+    const err = await clientFor(s)
+      .agents.list()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Comm100NotFoundError);
     expect(err.message).toMatch(/404/);
   });
@@ -112,13 +126,17 @@ describe("malformed success bodies", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('[{"id": 1, "em');
     });
-    const err = await clientFor(s).agents.list().catch((e) => e);
+    const err = await clientFor(s)
+      .agents.list()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Comm100InvalidResponseError);
     expect(err).toBeInstanceOf(Comm100Error);
     expect(err.status).toBe(200);
     expect(err.body).toBe('[{"id": 1, "em');
     expect(err.message).toMatch(/not valid JSON/);
-    const rs = await clientFor(s).GET("/livechat/operators").catch((e) => e);
+    const rs = await clientFor(s)
+      .GET("/livechat/operators")
+      .catch((e) => e);
     expect(rs).toBeInstanceOf(Comm100InvalidResponseError);
   });
 });

@@ -24,7 +24,9 @@ describe("pagination", () => {
     const ids: string[] = [];
     for await (const chat of clientFor(s).chats.listAll({ date_from: "2013-06-27", date_to: "2013-09-27" })) ids.push(chat.id!);
     expect(ids).toEqual(["a", "b", "c", "d", "e"]);
-    expect(s.requests.map((r) => Object.fromEntries(r.query))).toEqual([1, 2, 3].map((p) => ({ date_from: "2013-06-27", date_to: "2013-09-27", page: String(p) })));
+    expect(s.requests.map((r) => Object.fromEntries(r.query))).toEqual(
+      [1, 2, 3].map((p) => ({ date_from: "2013-06-27", date_to: "2013-09-27", page: String(p) })),
+    );
   });
 
   it("offlineMessages.listAll works the same", async () => {

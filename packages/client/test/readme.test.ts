@@ -23,7 +23,17 @@ describe("README", () => {
     expect(blocks.length + rootBlocks.length).toBe(examples.length);
   });
   it("covers install, both styles, errors, retries, timeouts, pagination, the quota, dates and the logger", () => {
-    for (const h of ["## Install", "## Quick start", "## Two styles", "## Errors", "## Retries and timeouts", "## Pagination", "## Quota", "## Dates", "## Logging"])
+    for (const h of [
+      "## Install",
+      "## Quick start",
+      "## Two styles",
+      "## Errors",
+      "## Retries and timeouts",
+      "## Pagination",
+      "## Quota",
+      "## Dates",
+      "## Logging",
+    ])
       expect(readme).toContain(h);
   });
 });

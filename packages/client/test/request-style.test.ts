@@ -46,11 +46,23 @@ describe("request style", () => {
   it("POST bodies use the operation's content type in the request style too", async () => {
     const s = await startServer();
     await clientFor(s).POST("/livechat/operators", {
-      body: { email: "kelly@comm100.com", password: "p", display_name: "Kelly", first_name: "K", last_name: "B", departments: [1, 2], is_admin: false, is_active: true, max_chats_count: 2 },
+      body: {
+        email: "kelly@comm100.com",
+        password: "p",
+        display_name: "Kelly",
+        first_name: "K",
+        last_name: "B",
+        departments: [1, 2],
+        is_admin: false,
+        is_active: true,
+        max_chats_count: 2,
+      },
     });
     const r = s.requests[0]!;
     expect(r.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(r.body.toString()).toBe("email=kelly%40comm100.com&password=p&display_name=Kelly&first_name=K&last_name=B&departments=1,2&is_admin=false&is_active=true&max_chats_count=2");
+    expect(r.body.toString()).toBe(
+      "email=kelly%40comm100.com&password=p&display_name=Kelly&first_name=K&last_name=B&departments=1,2&is_admin=false&is_active=true&max_chats_count=2",
+    );
   });
 
   it("query parameters are serialised", async () => {

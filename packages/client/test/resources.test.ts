@@ -32,7 +32,11 @@ describe("resource style", () => {
     const expected = new Set(ops.map((o) => o.namespace));
     for (const ns of expected) {
       const names = Object.keys(comm100[ns] as object).sort();
-      const want = ops.filter((o) => o.namespace === ns).flatMap((o) => (o.queryParams.some((q) => q.name === "page") ? [o.methodName, `${o.methodName}All`, `${o.methodName}Pages`] : [o.methodName]));
+      const want = ops
+        .filter((o) => o.namespace === ns)
+        .flatMap((o) =>
+          o.queryParams.some((q) => q.name === "page") ? [o.methodName, `${o.methodName}All`, `${o.methodName}Pages`] : [o.methodName],
+        );
       expect(names).toEqual(want.sort());
     }
     const extra = Object.keys(comm100).filter((k) => !expected.has(k));
@@ -49,7 +53,12 @@ describe("resource style", () => {
     const s = await startServer((_r, res) => json(res, 200, { id: "c1" }));
     const comm100 = clientFor(s);
     expect(await comm100.chats.get("c1")).toEqual({ id: "c1" });
-    await comm100.reports.getChatVolume({ timeFrom: "2017-12-01T00:00:00", timeTo: "2018-01-01T00:00:00", timezone: "+08:00", group: "day" });
+    await comm100.reports.getChatVolume({
+      timeFrom: "2017-12-01T00:00:00",
+      timeTo: "2018-01-01T00:00:00",
+      timezone: "+08:00",
+      group: "day",
+    });
     expect(s.requests[1]!.rawQuery).toBe("timeFrom=2017-12-01T00%3A00%3A00&timeTo=2018-01-01T00%3A00%3A00&timezone=%2B08%3A00&group=day");
   });
 });

@@ -1,11 +1,19 @@
 // Retries of idempotent calls on 500/502/503/504 and connection errors, with backoff and Retry-After.
 import { describe, expect, it } from "vitest";
-import { Comm100BadRequestError, Comm100ConnectionError, Comm100InternalServerError, Comm100QuotaExceededError, createComm100Client } from "../src/index.js";
+import {
+  Comm100BadRequestError,
+  Comm100ConnectionError,
+  Comm100InternalServerError,
+  Comm100QuotaExceededError,
+  createComm100Client,
+} from "../src/index.js";
 import { API_KEY, clientFor, EMAIL, json, startServer } from "./helpers.js";
 
 /** Answers `status` for the first `n` requests, then 200. */
 const burst = (n: number, status = 503, headers: Record<string, string> = {}) =>
-  startServer((_r, res, i) => (i <= n ? json(res, status, { code: status * 1000, message: "busy" }, headers) : json(res, 200, [{ id: 1 }])));
+  startServer((_r, res, i) =>
+    i <= n ? json(res, status, { code: status * 1000, message: "busy" }, headers) : json(res, 200, [{ id: 1 }]),
+  );
 
 describe("retries", () => {
   it("GET: a 503 burst then success is retried (3 attempts)", async () => {
@@ -55,7 +63,9 @@ describe("retries", () => {
   });
 
   it("the daily-quota 403 is never retried", async () => {
-    const s = await startServer((_r, res) => json(res, 403, { code: 403001, message: "The number of API requests has exceeded the daily limit." }));
+    const s = await startServer((_r, res) =>
+      json(res, 403, { code: 403001, message: "The number of API requests has exceeded the daily limit." }),
+    );
     await expect(clientFor(s).agents.list()).rejects.toBeInstanceOf(Comm100QuotaExceededError);
     expect(s.requests).toHaveLength(1);
   });
@@ -84,7 +94,13 @@ describe("retries", () => {
     });
     expect(await comm100.agents.list()).toEqual([]);
     expect(calls).toBe(3);
-    const never = createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: API_KEY, retry: { retries: 2, minDelayMs: 1 }, fetch: () => Promise.reject(new TypeError("fetch failed")) });
+    const never = createComm100Client({
+      baseUrl: s.base,
+      email: EMAIL,
+      apiKey: API_KEY,
+      retry: { retries: 2, minDelayMs: 1 },
+      fetch: () => Promise.reject(new TypeError("fetch failed")),
+    });
     await expect(never.agents.list()).rejects.toBeInstanceOf(Comm100ConnectionError);
   });
 
@@ -109,7 +125,9 @@ describe("retries", () => {
 
   it("a Retry-After beyond maxRetryAfterMs is not waited for: the error carries it", async () => {
     const s = await burst(1, 503, { "retry-after": "3600" });
-    const err = await clientFor(s, { retry: { retries: 1, minDelayMs: 1, maxRetryAfterMs: 50 } }).agents.list().catch((e) => e);
+    const err = await clientFor(s, { retry: { retries: 1, minDelayMs: 1, maxRetryAfterMs: 50 } })
+      .agents.list()
+      .catch((e) => e);
     expect([err.status, err.retryAfterMs, s.requests.length]).toEqual([503, 3_600_000, 1]);
   });
 

@@ -31,7 +31,9 @@ describe("runtime portability", () => {
     for (const mod of [esm, cjs]) {
       expect(typeof mod.createComm100Client).toBe("function");
       expect(typeof mod.parseComm100Date).toBe("function");
-      expect(new mod.Comm100NotFoundError({ status: 404, message: "x", method: "GET", url: "u", body: null })).toBeInstanceOf(mod.Comm100ApiError);
+      expect(new mod.Comm100NotFoundError({ status: 404, message: "x", method: "GET", url: "u", body: null })).toBeInstanceOf(
+        mod.Comm100ApiError,
+      );
       const c = mod.createComm100Client({ email: "a@b.c", apiKey: "k" });
       expect(typeof c.agents.list).toBe("function");
     }

@@ -28,7 +28,11 @@ const total = present
   ? Number(/\*\*Total public endpoints\*\*\s*\|\s*\*\*(\d+)\*\*/.exec(readFileSync(inventoryFile, "utf8"))?.[1] ?? Infinity)
   : Infinity;
 const specComplete = ops.length >= total;
-const files = present ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+const files = present
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : [];
 /** Form values are written as curl sends them (`+` is a space, %XX escapes). */
 const formDecode = (v: string) => decodeURIComponent(v.replace(/\+/g, " "));
 

@@ -8,7 +8,9 @@ describe("timeouts", () => {
     const s = await startServer(() => {
       /* never answer */
     });
-    const err = await clientFor(s, { timeoutMs: 300, retry: false }).agents.list().catch((e) => e);
+    const err = await clientFor(s, { timeoutMs: 300, retry: false })
+      .agents.list()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Comm100TimeoutError);
     expect(err.message).toMatch(/timed out after 300 ms/);
   });
@@ -19,7 +21,9 @@ describe("timeouts", () => {
       res.write('[{"id": 1, "email": ');
       // ...and nothing more
     });
-    const err = await clientFor(s, { timeoutMs: 300, retry: false }).agents.list().catch((e) => e);
+    const err = await clientFor(s, { timeoutMs: 300, retry: false })
+      .agents.list()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Comm100TimeoutError);
   });
 
@@ -47,12 +51,16 @@ describe("timeouts", () => {
     const s = await startServer(() => {});
     const ac = new AbortController();
     setTimeout(() => ac.abort(new Error("user gave up")), 100);
-    const err = await clientFor(s).agents.list({}, { signal: ac.signal }).catch((e) => e);
+    const err = await clientFor(s)
+      .agents.list({}, { signal: ac.signal })
+      .catch((e) => e);
     expect(err).not.toBeInstanceOf(Comm100TimeoutError);
     expect(err.message).toBe("user gave up");
     const ac2 = new AbortController();
     setTimeout(() => ac2.abort(), 100);
-    const err2 = await clientFor(s).GET("/livechat/operators", { signal: ac2.signal }).catch((e) => e);
+    const err2 = await clientFor(s)
+      .GET("/livechat/operators", { signal: ac2.signal })
+      .catch((e) => e);
     expect(err2.name).toBe("AbortError");
   });
 

@@ -66,7 +66,8 @@ describe("listPages", () => {
     const seen: unknown[] = [];
     const pages = clientFor(s).chats.listPages({ date_from: "2026-11-01" });
     expect(s.requests).toHaveLength(0); // nothing is fetched before the loop asks
-    for await (const p of pages) seen.push({ ids: p.items.map((c) => c.id), page: p.page, pages: p.pages, total: p.total, status: p.response.status });
+    for await (const p of pages)
+      seen.push({ ids: p.items.map((c) => c.id), page: p.page, pages: p.pages, total: p.total, status: p.response.status });
     expect(seen).toEqual([
       { ids: ["a", "b"], page: 1, pages: 3, total: 5, status: 200 },
       { ids: ["c", "d"], page: 2, pages: 3, total: 5, status: 200 },

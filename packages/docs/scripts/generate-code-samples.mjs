@@ -63,5 +63,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const r = generate(opts);
   const ms = Math.round(performance.now() - started);
   const labels = SAMPLE_PROVIDERS.map((p) => p.label).join(", ");
-  console.log(`code samples: ${r.operations} operations x ${SAMPLE_PROVIDERS.length} samples (${labels}) -> ${r.out} (+ ${r.samples}) in ${ms} ms`);
+  console.log(
+    `code samples: ${r.operations} operations x ${SAMPLE_PROVIDERS.length} samples (${labels}) -> ${r.out} (+ ${r.samples}) in ${ms} ms`,
+  );
 }

@@ -23,14 +23,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   mkdirSync(join(pkgDir, "reports"), { recursive: true });
-  writeFileSync(reportPath, `${JSON.stringify({ measuredAt: new Date().toISOString(), cores: cpus().length, loadAverage: loadavg()[0], ...report }, null, 2)}\n`);
+  writeFileSync(
+    reportPath,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), cores: cpus().length, loadAverage: loadavg()[0], ...report }, null, 2)}\n`,
+  );
   console.log(`performance report: ${reportPath}`);
 });
 
 /** Milliseconds from navigation start until a search shows its first hit; with `cpuSlowdown` via CDP. */
 async function timeToSearch(cpuSlowdown = 1): Promise<{ searchReady: number; searchBoxOpened: number; domContentLoaded: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort("blockedbyclient")));
+  await context.route("**/*", (route) =>
+    /^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
+  );
   await context.addInitScript(() => {
     const w = window as unknown as { __hit?: number };
     const mo = new MutationObserver(() => {
@@ -54,12 +59,19 @@ async function timeToSearch(cpuSlowdown = 1): Promise<{ searchReady: number; sea
     }
     const searchBoxOpened = await page.evaluate(() => performance.now());
     await input.fill("pagination");
-    await page.waitForFunction(() => (window as unknown as { __hit?: number }).__hit !== undefined, null, { timeout: 120_000, polling: 20 });
+    await page.waitForFunction(() => (window as unknown as { __hit?: number }).__hit !== undefined, null, {
+      timeout: 120_000,
+      polling: 20,
+    });
     const r = await page.evaluate(() => ({
       searchReady: (window as unknown as { __hit: number }).__hit,
       domContentLoaded: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
     }));
-    return { searchReady: Math.round(r.searchReady), searchBoxOpened: Math.round(searchBoxOpened), domContentLoaded: Math.round(r.domContentLoaded) };
+    return {
+      searchReady: Math.round(r.searchReady),
+      searchBoxOpened: Math.round(searchBoxOpened),
+      domContentLoaded: Math.round(r.domContentLoaded),
+    };
   } finally {
     await context.close();
   }

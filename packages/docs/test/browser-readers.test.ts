@@ -33,7 +33,11 @@ afterAll(async () => {
 });
 
 /** A fresh page at `hash`, offline, with the clipboard replaced by a recorder. */
-async function open(hash = "", viewport = { width: 1280, height: 800 }, mobile = false): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+async function open(
+  hash = "",
+  viewport = { width: 1280, height: 800 },
+  mobile = false,
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   if (setupError) throw setupError;
   const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
   await context.route("**/*", (route) => {
@@ -65,7 +69,8 @@ async function search(page: Page, query: string): Promise<{ href: string; text: 
   await expect
     .poll(
       async () => {
-        if ((await input.count()) === 0) await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().locator("xpath=..").click();
+        if ((await input.count()) === 0)
+          await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().locator("xpath=..").click();
         return input.count();
       },
       { timeout: 30_000, interval: 500 },
@@ -113,7 +118,10 @@ function codeBlocks(page: Page) {
           text: (p.textContent ?? "").slice(0, 50),
           overflows: p.scrollWidth > p.clientWidth + 1,
           scrollsVisibly: style.overflowX === "scroll",
-          copy: !!own || !!panel?.parentElement?.querySelector('button[aria-label*="Copy" i], button[title*="Copy" i]') || [...(panel?.parentElement?.querySelectorAll("button") ?? [])].some((b) => /copy/i.test(b.textContent ?? "")),
+          copy:
+            !!own ||
+            !!panel?.parentElement?.querySelector('button[aria-label*="Copy" i], button[title*="Copy" i]') ||
+            [...(panel?.parentElement?.querySelectorAll("button") ?? [])].some((b) => /copy/i.test(b.textContent ?? "")),
         };
       }),
   );
@@ -123,13 +131,21 @@ describe("code blocks", () => {
   it("wrap (none is cut off) and each has a Copy button: guides and an operation's samples", async () => {
     const spec = loadSpec(specPath);
     const op = listOperations(spec).find((o: { body?: unknown }) => o.body)!;
-    for (const hash of ["#/getting-started", "#/daily-request-quota", "#/authentication", `#/${op.tag.toLowerCase().replace(/ /g, "-")}/${op.operationId.toLowerCase()}`]) {
+    for (const hash of [
+      "#/getting-started",
+      "#/daily-request-quota",
+      "#/authentication",
+      `#/${op.tag.toLowerCase().replace(/ /g, "-")}/${op.operationId.toLowerCase()}`,
+    ]) {
       const { page, context, errors } = await open(hash);
       try {
         await expect.poll(async () => (await codeBlocks(page)).filter((b) => !b.copy).length, { timeout: 15_000, message: hash }).toBe(0);
         const blocks = await codeBlocks(page);
         expect(blocks.length, hash).toBeGreaterThan(0);
-        expect(blocks.filter((b) => b.overflows && !b.scrollsVisibly), hash).toEqual([]);
+        expect(
+          blocks.filter((b) => b.overflows && !b.scrollsVisibly),
+          hash,
+        ).toEqual([]);
         expect(errors, `${hash}: the page logged errors (a hydration mismatch?)`).toEqual([]);
       } finally {
         await context.close();
@@ -143,7 +159,10 @@ describe("code blocks", () => {
       const button = page.locator("pre > .comm100-copy").first();
       await button.waitFor({ timeout: 15_000 });
       const code = await button.locator("xpath=..").evaluate((p) =>
-        [...p.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains("comm100-copy"))).map((n) => n.textContent).join(""),
+        [...p.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.classList.contains("comm100-copy")))
+          .map((n) => n.textContent)
+          .join(""),
       );
       expect(code).toContain("curl -u");
       // Tab from the start of the page until the button has the focus.
@@ -155,7 +174,9 @@ describe("code blocks", () => {
       }
       expect(reached, "the Copy button is not in the tab order").toBe(true);
       await page.keyboard.press("Enter");
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied), { timeout: 5_000 }).toEqual([code]);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied), { timeout: 5_000 })
+        .toEqual([code]);
       await expect.poll(() => button.textContent()).toBe("Copied");
     } finally {
       await context.close();
@@ -196,8 +217,12 @@ describe("axe-core", () => {
   it("finds no serious or critical violation on the top page and on one operation page per group", { timeout: 240_000 }, async () => {
     const spec = loadSpec(specPath);
     const firstOfTag = new Map<string, string>();
-    for (const op of listOperations(spec) as { tag: string; operationId: string }[]) if (!firstOfTag.has(op.tag)) firstOfTag.set(op.tag, op.operationId);
-    const pages = [["top", ""], ...[...firstOfTag].map(([tag, id]) => [tag, `#/${tag.toLowerCase().replace(/ /g, "-")}/${id.toLowerCase()}`])] as const;
+    for (const op of listOperations(spec) as { tag: string; operationId: string }[])
+      if (!firstOfTag.has(op.tag)) firstOfTag.set(op.tag, op.operationId);
+    const pages = [
+      ["top", ""],
+      ...[...firstOfTag].map(([tag, id]) => [tag, `#/${tag.toLowerCase().replace(/ /g, "-")}/${id.toLowerCase()}`]),
+    ] as const;
     expect(pages.length).toBe(1 + (spec.tags as { name: string }[]).length);
     const bad: string[] = [];
     const minor = new Map<string, number>();
@@ -211,7 +236,13 @@ describe("axe-core", () => {
           return (await axe.run(document, { resultTypes: ["violations"] })).violations;
         });
         for (const v of violations) {
-          if (v.impact === "serious" || v.impact === "critical") bad.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+          if (v.impact === "serious" || v.impact === "critical")
+            bad.push(
+              `${name}: ${v.id} (${v.impact}) at ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(" "))
+                .join(", ")}`,
+            );
           else minor.set(v.id, (minor.get(v.id) ?? 0) + v.nodes.length);
         }
         // Every page has one visible or hidden-but-present h1 (a deep link too).
@@ -220,7 +251,9 @@ describe("axe-core", () => {
         await context.close();
       }
     }
-    console.log(`axe-core on ${pages.length} pages: ${bad.length} serious/critical; moderate/minor: ${[...minor].map(([id, n]) => `${id} x${n}`).join(", ") || "none"}`);
+    console.log(
+      `axe-core on ${pages.length} pages: ${bad.length} serious/critical; moderate/minor: ${[...minor].map(([id, n]) => `${id} x${n}`).join(", ") || "none"}`,
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -92,16 +92,24 @@ describe("API reference page in Chromium", () => {
     const h1 = await page.getByRole("heading", { level: 1 }).first().textContent();
     expect(h1).toContain("Comm100 Live Chat API");
     const text = await page.locator("body").innerText();
-    for (const section of ["Getting started", "Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK", "Using the command line", "Changelog"]) {
+    for (const section of [
+      "Getting started",
+      "Base URL",
+      "Authentication",
+      "Errors",
+      "Daily request quota",
+      "Pagination",
+      "Using the TypeScript SDK",
+      "Using the command line",
+      "Changelog",
+    ]) {
       expect(text, section).toContain(section);
     }
     // Each guide is a sidebar entry of its own (a trait tag); the SDK guide holds the client setup.
     await page.evaluate(() => {
       location.hash = "tag/Using-the-TypeScript-SDK";
     });
-    await expect
-      .poll(() => page.locator("body").innerText(), { timeout: 15_000 })
-      .toContain("createComm100Client");
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 15_000 }).toContain("createComm100Client");
   });
 
   it("lists every operation of the spec in the sidebar, linked by operationId", async () => {
@@ -127,9 +135,7 @@ describe("API reference page in Chromium", () => {
       await page.evaluate((hash) => {
         location.hash = hash.slice(hash.indexOf("#") + 1);
       }, hrefOf(op));
-      await expect
-        .poll(() => headingCount(op.summary), { message: op.operationId, timeout: 15_000 })
-        .toBeGreaterThan(0);
+      await expect.poll(() => headingCount(op.summary), { message: op.operationId, timeout: 15_000 }).toBeGreaterThan(0);
     }
     // the samples themselves, on one operation
     const op = ops.find((o) => o.body) ?? ops[0]!;
@@ -154,7 +160,9 @@ describe("API reference page in Chromium", () => {
       .toBeGreaterThan(0);
     // Dispatched: near the bottom of the window the menu can open past the viewport.
     await typescript.first().dispatchEvent("click");
-    await expect.poll(() => page.locator("pre, code").filter({ hasText: "createComm100Client" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator("pre, code").filter({ hasText: "createComm100Client" }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshotDir, "typescript-sample.png") });
   });
 
@@ -186,7 +194,9 @@ describe("API reference page in Chromium", () => {
     const hit = results.filter({ hasText: target.summary }).first();
     await hit.waitFor();
     expect(await hit.getAttribute("href")).toMatch(new RegExp(`/${target.operationId.toLowerCase()}$`));
-    console.log(`search "reset_api_key": ${await results.count()} results, first: ${(await results.first().innerText()).split("\n").join(" | ")}`);
+    console.log(
+      `search "reset_api_key": ${await results.count()} results, first: ${(await results.first().innerText()).split("\n").join(" | ")}`,
+    );
     await page.screenshot({ path: join(screenshotDir, "search.png") });
     await hit.click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(new RegExp(`/${target.operationId.toLowerCase()}$`));

@@ -22,7 +22,9 @@ describe("reading the changesets", () => {
     const theirs = await readChangesetsOfficial(ROOT_DIR);
     expect(ours.length).toBeGreaterThan(0);
     const norm = (cs: { id: string; releases: { name: string; type: string }[]; summary: string }[]) =>
-      cs.map((c) => ({ id: c.id, releases: [...c.releases].sort((a, b) => a.name.localeCompare(b.name)), summary: c.summary.trim() })).sort((a, b) => a.id.localeCompare(b.id));
+      cs
+        .map((c) => ({ id: c.id, releases: [...c.releases].sort((a, b) => a.name.localeCompare(b.name)), summary: c.summary.trim() }))
+        .sort((a, b) => a.id.localeCompare(b.id));
     expect(norm(ours)).toEqual(norm(theirs));
   });
 
@@ -43,7 +45,16 @@ describe("the guide", () => {
     const g = readChangelogGuide(fixture);
     expect(g).toMatchObject({ heading: "Changelog", at: "end" });
     const headings = g.body.match(/^#+ .+$/gm);
-    expect(headings).toEqual(["### Not yet released", "#### `@x/client`", "#### `@x/types`", "#### The reference site", "### Released", "#### `@x/client`", "##### 1.1.0", "###### Minor Changes"]);
+    expect(headings).toEqual([
+      "### Not yet released",
+      "#### `@x/client`",
+      "#### `@x/types`",
+      "#### The reference site",
+      "### Released",
+      "#### `@x/client`",
+      "##### 1.1.0",
+      "###### Minor Changes",
+    ]);
     expect(g.body).toContain("- **minor**: Adds `thing`.\n\n  - detail one\n  - detail two");
     expect(g.body).toContain("- **patch**: Adds `thing`.");
     expect(g.body).toContain("- Site: a new guide.");
@@ -58,7 +69,9 @@ describe("the guide", () => {
   });
 
   it("demotes headings outside code fences only, never past h6", () => {
-    expect(demoteHeadings("# A\n```\n# not a heading\n```\n## B\n#### C", 5)).toBe("##### A\n```\n# not a heading\n```\n###### B\n###### C");
+    expect(demoteHeadings("# A\n```\n# not a heading\n```\n## B\n#### C", 5)).toBe(
+      "##### A\n```\n# not a heading\n```\n###### B\n###### C",
+    );
   });
 
   it("is what the built page shows, last among the guides, with every pending changeset", () => {

@@ -29,12 +29,21 @@ describe("CLI samples of the reference", () => {
     const picked = ops.filter((_, i) => i % 7 === 0); // 10 of 70, across every group
     expect(picked.length).toBeGreaterThanOrEqual(8);
     for (const op of picked) {
-      const sample = decorated.paths[op.path][op.method.toLowerCase()]["x-codeSamples"].find((s: { label: string }) => s.label === "CLI")?.source as string;
+      const sample = decorated.paths[op.path][op.method.toLowerCase()]["x-codeSamples"].find((s: { label: string }) => s.label === "CLI")
+        ?.source as string;
       expect(sample, op.operationId).toMatch(/^comm100 /);
       seen.length = 0;
       const { stdout } = await run("sh", ["-c", `${sample.replace(/^comm100 /, '"$NODE" "$COMM100_BIN" ')} --format json`], {
         cwd: pkgDir,
-        env: { PATH: process.env.PATH ?? "", NODE: process.execPath, COMM100_BIN: bin, COMM100_BASE_URL: mock.url, COMM100_EMAIL: "agent@example.com", COMM100_API_KEY: "any-key", XDG_CONFIG_HOME: join(pkgDir, ".tmp", "no-config") },
+        env: {
+          PATH: process.env.PATH ?? "",
+          NODE: process.execPath,
+          COMM100_BIN: bin,
+          COMM100_BASE_URL: mock.url,
+          COMM100_EMAIL: "agent@example.com",
+          COMM100_API_KEY: "any-key",
+          XDG_CONFIG_HOME: join(pkgDir, ".tmp", "no-config"),
+        },
       });
       expect(() => JSON.parse(stdout), sample).not.toThrow();
       expect(seen, sample).toEqual([op.operationId]);

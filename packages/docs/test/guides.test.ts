@@ -95,7 +95,9 @@ const block = (name: string) => {
 };
 /** The example as printed, with its server swapped for the mock. */
 const onMock = (source: string, url: string) => {
-  const swapped = source.replace('baseUrl: "http://127.0.0.1:4010/api/v1"', `baseUrl: ${JSON.stringify(url)}`).replace('domain: "hosted.comm100.com"', `baseUrl: ${JSON.stringify(url)}`);
+  const swapped = source
+    .replace('baseUrl: "http://127.0.0.1:4010/api/v1"', `baseUrl: ${JSON.stringify(url)}`)
+    .replace('domain: "hosted.comm100.com"', `baseUrl: ${JSON.stringify(url)}`);
   if (!swapped.includes(url)) throw new Error("the example names neither the mock's base URL nor hosted.comm100.com");
   return swapped;
 };

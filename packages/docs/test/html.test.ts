@@ -32,7 +32,11 @@ describe("dist/index.html", () => {
   it("contains every operationId of the spec", () => {
     expect(ops.length).toBeGreaterThan(0);
     const present = ops.filter((op) => html.includes(`"operationId":"${op.operationId}"`));
-    recordCoverage(fileURLToPath(new URL("..", import.meta.url)), "operation in the built reference page", present.map((o) => o.operationId));
+    recordCoverage(
+      fileURLToPath(new URL("..", import.meta.url)),
+      "operation in the built reference page",
+      present.map((o) => o.operationId),
+    );
     const missing = ops.filter((op) => !present.includes(op));
     expect(missing.map((o) => o.operationId)).toEqual([]);
   });
@@ -55,10 +59,25 @@ describe("dist/index.html", () => {
     const decorated = JSON.parse(readFileSync(decoratedPath, "utf8"));
     for (const op of ops) {
       const samples = decorated.paths[op.path][op.method.toLowerCase()]["x-codeSamples"];
-      expect(samples?.map((s: { label: string }) => s.label), op.operationId).toEqual(["curl", "TypeScript", "TypeScript (resource style)", "CLI"]);
+      expect(
+        samples?.map((s: { label: string }) => s.label),
+        op.operationId,
+      ).toEqual(["curl", "TypeScript", "TypeScript (resource style)", "CLI"]);
     }
     const guides = decorated.tags.filter((t: { "x-traitTag"?: boolean }) => t["x-traitTag"]).map((t: { name: string }) => t.name);
-    expect(guides).toEqual(expect.arrayContaining(["Getting started", "Base URL", "Authentication", "Errors", "Daily request quota", "Pagination", "Using the TypeScript SDK", "Using the command line", "Changelog"]));
+    expect(guides).toEqual(
+      expect.arrayContaining([
+        "Getting started",
+        "Base URL",
+        "Authentication",
+        "Errors",
+        "Daily request quota",
+        "Pagination",
+        "Using the TypeScript SDK",
+        "Using the command line",
+        "Changelog",
+      ]),
+    );
     expect(decorated["x-tagGroups"][0]).toEqual({ name: "Guides", tags: guides });
     // The files the page links to sit beside it.
     for (const file of ["openapi.json", "openapi.yaml", "DECISIONS.md"]) {

@@ -5,14 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  codeSamples,
-  curlSample,
-  decorateSpec,
-  sampleInputs,
-  samplesModule,
-  typescriptSample,
-} from "../scripts/lib/code-samples.mjs";
+import { codeSamples, curlSample, decorateSpec, sampleInputs, samplesModule, typescriptSample } from "../scripts/lib/code-samples.mjs";
 import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
 import type { OperationSamples } from "../scripts/lib/code-samples.mjs";
 import { decoratedPath, pkgDir, samplesPath, specPath } from "./paths.js";
@@ -57,7 +50,10 @@ const mini = {
           required: true,
           content: {
             "application/json": {
-              schema: { type: "array", items: { type: "object", required: ["name", "value"], properties: { name: { type: "string" }, value: { type: "string" } } } },
+              schema: {
+                type: "array",
+                items: { type: "object", required: ["name", "value"], properties: { name: { type: "string" }, value: { type: "string" } } },
+              },
               examples: { one: { value: [{ name: "plan", value: "gold" }] } },
             },
           },
@@ -91,7 +87,7 @@ const byId = (spec: unknown, id: string) => {
 describe("sample generator", () => {
   it("sends form bodies as fields with lists comma-joined, encoding what needs it", () => {
     const curl = curlSample(mini, byId(mini, "updateDepartment"));
-    expect(curl).toContain("curl -X PUT -u \"agent@example.com:$COMM100_API_KEY\"");
+    expect(curl).toContain('curl -X PUT -u "agent@example.com:$COMM100_API_KEY"');
     expect(curl).toContain("'https://hosted.comm100.com/api/v1/livechat/departments/7'");
     expect(curl).toContain("--data-urlencode 'name=Sales & Support'");
     expect(curl).toContain("-d 'members=1,2,3'");

@@ -44,7 +44,8 @@ export function createAdmin(control: MockControl): (method: string, path: string
       POST: (body) => {
         const advanceMs = optionalNumber(body, "advanceMs");
         const now = body.now;
-        if (now !== undefined && typeof now !== "string" && typeof now !== "number") throw new TypeError("now must be an ISO date-time or epoch milliseconds");
+        if (now !== undefined && typeof now !== "string" && typeof now !== "number")
+          throw new TypeError("now must be an ISO date-time or epoch milliseconds");
         if (now === undefined && advanceMs === undefined) throw new TypeError("send { now } or { advanceMs }");
         if (now !== undefined) control.clock.set(now);
         if (advanceMs !== undefined) control.clock.advance(advanceMs);
@@ -72,9 +73,18 @@ export function createAdmin(control: MockControl): (method: string, path: string
   return (method, path, bytes) => {
     const name = path.slice(ADMIN_PREFIX.length + 1);
     const route = Object.hasOwn(routes, name) ? routes[name]! : undefined;
-    if (!route) return errorAnswer(404, `No admin route ${path}; routes: ${Object.keys(routes).map((r) => `${ADMIN_PREFIX}/${r}`).join(", ")}.`);
+    if (!route)
+      return errorAnswer(
+        404,
+        `No admin route ${path}; routes: ${Object.keys(routes)
+          .map((r) => `${ADMIN_PREFIX}/${r}`)
+          .join(", ")}.`,
+      );
     const handler = route[method];
-    if (!handler) return errorAnswer(405, `Method ${method} is not allowed on ${path}; allowed: ${Object.keys(route).join(", ")}.`, { allow: Object.keys(route).join(", ") });
+    if (!handler)
+      return errorAnswer(405, `Method ${method} is not allowed on ${path}; allowed: ${Object.keys(route).join(", ")}.`, {
+        allow: Object.keys(route).join(", "),
+      });
     try {
       return handler(readJson(bytes));
     } catch (e) {

@@ -59,7 +59,8 @@ export function documentedAnswer(
   const headers: Record<string, string> = preferApplied.length ? { "preference-applied": preferApplied.join(", ") } : {};
   const media = responseMedia(op, status);
   if (!media) {
-    if (exampleName !== undefined) return errorAnswer(400, `Prefer: example=${exampleName}: the ${status} response of ${op.operationId} has no body.`);
+    if (exampleName !== undefined)
+      return errorAnswer(400, `Prefer: example=${exampleName}: the ${status} response of ${op.operationId} has no body.`);
     return { status, headers, body: undefined };
   }
   if (exampleName !== undefined && !hasOwn(media.examples ?? {}, exampleName)) {
@@ -70,6 +71,9 @@ export function documentedAnswer(
         (names.length ? `examples: ${names.join(", ")}.` : "it has no named examples."),
     );
   }
-  const { mock } = api.mockResponseForOperation(op.operationId!, { code: key as unknown as number, ...(exampleName !== undefined ? { example: exampleName } : {}) });
+  const { mock } = api.mockResponseForOperation(op.operationId!, {
+    code: key as unknown as number,
+    ...(exampleName !== undefined ? { example: exampleName } : {}),
+  });
   return { status, headers, body: mock };
 }

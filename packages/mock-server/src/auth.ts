@@ -29,7 +29,8 @@ function isBase64Token(token: string): boolean {
  */
 export function readBasicAuth(header: string | string[] | undefined): Credentials | MockAnswer {
   const fail = (message: string) => unauthorized(message);
-  if (header === undefined || header === "") return fail("Authorization header is missing: use Basic authentication with your email and API key.");
+  if (header === undefined || header === "")
+    return fail("Authorization header is missing: use Basic authentication with your email and API key.");
   if (Array.isArray(header)) return fail("Send exactly one Authorization header.");
   const scheme = header.slice(0, 5);
   if (scheme.toLowerCase() !== "basic" || !isBlank(header[5])) {

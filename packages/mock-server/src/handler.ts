@@ -85,13 +85,18 @@ export function createPipeline(api: OpenAPIBackend, basePath: string, behaviour:
 
   function route(method: string, path: string, rawPath: string): Operation | MockAnswer {
     const notFound = () =>
-      errorAnswer(404, `No operation matches ${method} ${rawPath}. Operations live under ${basePath}, as in ${basePath}/livechat/operators.`);
+      errorAnswer(
+        404,
+        `No operation matches ${method} ${rawPath}. Operations live under ${basePath}, as in ${basePath}/livechat/operators.`,
+      );
     try {
       return router.matchOperation({ method, path, headers: {} }, true) as Operation;
     } catch (e) {
       if (!String((e as Error).message).startsWith("405")) return notFound();
       const allowed = METHODS.filter((m) => router.matchOperation({ method: m, path, headers: {} }));
-      return errorAnswer(405, `Method ${method} is not allowed on ${rawPath}; allowed: ${allowed.join(", ")}.`, { allow: allowed.join(", ") });
+      return errorAnswer(405, `Method ${method} is not allowed on ${rawPath}; allowed: ${allowed.join(", ")}.`, {
+        allow: allowed.join(", "),
+      });
     }
   }
 

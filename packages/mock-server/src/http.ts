@@ -44,7 +44,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: 
   });
 }
 
-export type Answerer = (method: string, url: string, headers: IncomingMessage["headers"], bytes: Buffer) => OperationAnswer | Promise<OperationAnswer>;
+export type Answerer = (
+  method: string,
+  url: string,
+  headers: IncomingMessage["headers"],
+  bytes: Buffer,
+) => OperationAnswer | Promise<OperationAnswer>;
 
 /** A request listener around an answerer: body limit, 400 for unreadable requests, 500 for bugs. */
 export function createListener(
@@ -65,7 +70,10 @@ export function createListener(
       try {
         a = await answer(method, url, req.headers, bytes);
       } catch (e) {
-        a = e instanceof ParseError ? errorAnswer(400, e.message) : errorAnswer(500, `The mock server failed: ${(e as Error)?.message ?? String(e)}`);
+        a =
+          e instanceof ParseError
+            ? errorAnswer(400, e.message)
+            : errorAnswer(500, `The mock server failed: ${(e as Error)?.message ?? String(e)}`);
       }
     }
     sendAnswer(res, a);
@@ -108,7 +116,10 @@ export function createHttpServer(listener: (req: IncomingMessage, res: ServerRes
     // Node answers its own timeouts with 408; unparseable HTTP gets 400 with the Comm100 body.
     const timedOut = err.code === "ERR_HTTP_REQUEST_TIMEOUT";
     const status = timedOut ? 408 : 400;
-    const body = JSON.stringify({ code: status * 1000, message: timedOut ? "The request took too long to arrive." : "The HTTP request is malformed." });
+    const body = JSON.stringify({
+      code: status * 1000,
+      message: timedOut ? "The request took too long to arrive." : "The HTTP request is malformed.",
+    });
     socket.end(
       `HTTP/1.1 ${status} ${timedOut ? "Request Timeout" : "Bad Request"}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );

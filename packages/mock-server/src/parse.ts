@@ -39,7 +39,8 @@ function pairs(raw: string, what: (name: string) => string, keepPlus: (name: str
     const eq = piece.indexOf("=");
     const rawKey = eq < 0 ? piece : piece.slice(0, eq);
     // No parameter of the API has a long name; refusing one early keeps a 1 MB name cheap.
-    if (rawKey.length > MAX_NAME_LENGTH) throw new ParseError(`${what(quoted(rawKey))} has a name longer than ${MAX_NAME_LENGTH} characters.`);
+    if (rawKey.length > MAX_NAME_LENGTH)
+      throw new ParseError(`${what(quoted(rawKey))} has a name longer than ${MAX_NAME_LENGTH} characters.`);
     const rawValue = eq < 0 ? "" : piece.slice(eq + 1);
     const key = decodeComponent(rawKey.replaceAll("+", " "), () => what(quoted(rawKey)));
     if (key === "") continue;
@@ -55,7 +56,11 @@ function pairs(raw: string, what: (name: string) => string, keepPlus: (name: str
  */
 export function parseQuery(raw: string): QueryValues {
   const out: QueryValues = {};
-  const list = pairs(raw, (name) => `Query parameter '${name}'`, (name) => TIMEZONE_NAME.test(name));
+  const list = pairs(
+    raw,
+    (name) => `Query parameter '${name}'`,
+    (name) => TIMEZONE_NAME.test(name),
+  );
   for (const [key, value] of list) {
     const prev = Object.hasOwn(out, key) ? out[key] : undefined;
     const next = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
@@ -67,7 +72,11 @@ export function parseQuery(raw: string): QueryValues {
 /** `application/x-www-form-urlencoded` body text into field -> values (in order). */
 export function parseForm(text: string): Map<string, string[]> {
   const fields = new Map<string, string[]>();
-  for (const [key, value] of pairs(text, (name) => `Form field '${name}'`, () => false)) {
+  for (const [key, value] of pairs(
+    text,
+    (name) => `Form field '${name}'`,
+    () => false,
+  )) {
     const list = fields.get(key);
     if (list) list.push(value);
     else fields.set(key, [value]);

@@ -65,7 +65,13 @@ export function createMockHandler(options: MockHandlerOptions = {}): MockHandler
   // The store reads the spec's schemas; openapi-backend may rewrite its copy while it loads.
   const state = stateless
     ? undefined
-    : createStatefulMock({ spec: structuredClone(spec), clock: base.clock, seed: options.seed, data: options.data, pageSize: options.pageSize });
+    : createStatefulMock({
+        spec: structuredClone(spec),
+        clock: base.clock,
+        seed: options.seed,
+        data: options.data,
+        pageSize: options.pageSize,
+      });
   const { api, basePath, ready } = createBackend(spec);
   const control: MockControl = {
     clock: base.clock,

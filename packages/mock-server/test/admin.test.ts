@@ -107,7 +107,10 @@ describe("admin surface", () => {
     await call(`${mock.url}/livechat/operators`);
     await call(`${mock.url}/livechat/operators`);
     mock.faults.inject({ count: 3, latencyMs: 1 });
-    const snap = (await admin(mock, "snapshot")).json as { quota: { used: Record<string, number>; limit: number; resetsAt: string }; faults: unknown };
+    const snap = (await admin(mock, "snapshot")).json as {
+      quota: { used: Record<string, number>; limit: number; resetsAt: string };
+      faults: unknown;
+    };
     expect(snap.quota).toEqual({ limit: 10, used: { "agent@example.com": 2 }, resetsAt: "2026-12-02T00:00:00.000Z" });
     expect(snap.faults).toEqual({ remaining: 3, latencyMs: 1, errorRate: 0, status: 500 });
     const reset = await admin(mock, "reset", "POST");

@@ -64,9 +64,22 @@ describe("comm100-mock CLI", () => {
   });
 
   it("--account, --quota and --now: wrong credentials 401, the quota 403 after N requests", async () => {
-    const { url } = await start(["--port", "0", "--quiet", "--account", "lead@example.com:k:1", "--quota", "2", "--now", "2026-12-01T23:00:00Z"]);
+    const { url } = await start([
+      "--port",
+      "0",
+      "--quiet",
+      "--account",
+      "lead@example.com:k:1",
+      "--quota",
+      "2",
+      "--now",
+      "2026-12-01T23:00:00Z",
+    ]);
     const as = (email: string, key: string) =>
-      call(`${url}/livechat/operators`, { auth: false, headers: { authorization: `Basic ${Buffer.from(`${email}:${key}`).toString("base64")}` } });
+      call(`${url}/livechat/operators`, {
+        auth: false,
+        headers: { authorization: `Basic ${Buffer.from(`${email}:${key}`).toString("base64")}` },
+      });
     expect((await as("lead@example.com", "wrong")).status).toBe(401);
     expect((await as("lead@example.com", "k:1")).status).toBe(200);
     expect((await as("lead@example.com", "k:1")).status).toBe(200);
@@ -76,7 +89,12 @@ describe("comm100-mock CLI", () => {
   });
 
   it("bad --quota, --now or --account values exit 1 naming the flag", () => {
-    for (const [flag, value] of [["--quota", "-3"], ["--now", "later"], ["--account", "no-colon"], ["--seed", "x"]] as const) {
+    for (const [flag, value] of [
+      ["--quota", "-3"],
+      ["--now", "later"],
+      ["--account", "no-colon"],
+      ["--seed", "x"],
+    ] as const) {
       const bad = spawnSync(process.execPath, [CLI, "--port", "0", flag, value], { encoding: "utf8" });
       expect(bad.status, `${flag} ${value}`).toBe(1);
       expect(bad.stderr).toContain(flag);

@@ -34,7 +34,9 @@ describe("errors and rules", () => {
     it("accepts any email/key pair, including non-ASCII ones sent as UTF-8", async () => {
       expect((await get("/livechat/operators", { authorization: basic("x@y.z:k") }, false)).status).toBe(200);
       expect((await get("/livechat/operators", { authorization: basic("zoë@exämple.com:ключ:with:colons") }, false)).status).toBe(200);
-      expect((await get("/livechat/operators", { authorization: `basic ${Buffer.from("a:b").toString("base64")}` }, false)).status).toBe(200);
+      expect((await get("/livechat/operators", { authorization: `basic ${Buffer.from("a:b").toString("base64")}` }, false)).status).toBe(
+        200,
+      );
     });
 
     it("auth comes before validation and Prefer", async () => {

@@ -23,7 +23,9 @@ function send(url: URL, method: string, path: string, headers: Record<string, st
     const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -44,21 +46,45 @@ function sendRaw(url: URL, bytes: Uint8Array): Promise<string> {
 }
 
 /** Percent-encodes everything outside printable ASCII, byte by byte (lone surrogates included). */
-const pct = (s: string) => s.replace(/[^\x21-\x7e]/gu, (c) => [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
+const pct = (s: string) =>
+  s.replace(/[^\x21-\x7e]/gu, (c) => [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
 
 const token = fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "FOO", "M-SEARCH", "PROPFIND");
-const specPiece = fc.constantFrom(...operations.flatMap((o) => o.path.split("/")).filter(Boolean), "{id}", "..", ".", "", "%00", "%zz", "%C3", "%E2%82", "%2F", "ünï", "a b", "\u{1F600}");
+const specPiece = fc.constantFrom(
+  ...operations.flatMap((o) => o.path.split("/")).filter(Boolean),
+  "{id}",
+  "..",
+  ".",
+  "",
+  "%00",
+  "%zz",
+  "%C3",
+  "%E2%82",
+  "%2F",
+  "ünï",
+  "a b",
+  "\u{1F600}",
+);
 const randomPiece = fc.string({ maxLength: 12, unit: "grapheme" });
 const segment = fc.oneof(specPiece, randomPiece).map((s) => pct(s).replace(/[?#]/g, "%3F"));
 const path = fc
-  .tuple(fc.constantFrom("/api/v1", "/api/v1", "/api/v1", "/api", "", "//api/v1"), fc.array(segment, { maxLength: 6 }), fc.option(fc.string({ maxLength: 30 }), { nil: undefined }))
+  .tuple(
+    fc.constantFrom("/api/v1", "/api/v1", "/api/v1", "/api", "", "//api/v1"),
+    fc.array(segment, { maxLength: 6 }),
+    fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+  )
   .map(([root, segs, query]) => `${root}/${segs.join("/")}${query === undefined ? "" : `?${pct(query).replace(/#/g, "%23")}`}`);
 // Near-valid paths: a real operation's path with random path values and its own query names.
 const opPath = fc
   .tuple(
     fc.constantFrom(...operations),
-    fc.array(fc.oneof(fc.constantFrom("1", "-1", "1.5", "kelly@comm100.com", "%zz", "", "9999999999999999999999"), randomPiece), { minLength: 3, maxLength: 3 }),
-    fc.array(fc.tuple(fc.nat(20), fc.oneof(fc.constantFrom("2017-12-01T00:00:00", "+08:00", "day", "1,2", "true", "%E0"), randomPiece)), { maxLength: 4 }),
+    fc.array(fc.oneof(fc.constantFrom("1", "-1", "1.5", "kelly@comm100.com", "%zz", "", "9999999999999999999999"), randomPiece), {
+      minLength: 3,
+      maxLength: 3,
+    }),
+    fc.array(fc.tuple(fc.nat(20), fc.oneof(fc.constantFrom("2017-12-01T00:00:00", "+08:00", "day", "1,2", "true", "%E0"), randomPiece)), {
+      maxLength: 4,
+    }),
   )
   .map(([op, values, query]) => {
     let i = 0;
@@ -77,22 +103,47 @@ const authorization = fc.oneof(
   fc.uint8Array({ maxLength: 30 }).map((b) => `Basic ${Buffer.from(b).toString("base64")}`),
 );
 const contentType = fc.option(
-  fc.oneof(fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x", "application/json; charset=latin1"), headerValue),
+  fc.oneof(
+    fc.constantFrom(
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+      "application/json; charset=latin1",
+    ),
+    headerValue,
+  ),
   { nil: undefined },
 );
-const prefer = fc.option(fc.oneof(fc.constantFrom("code=403", "code=403, example=dailyQuotaExceeded", "code=999", "code=200", "example=x", "code=404"), headerValue), { nil: undefined });
+const prefer = fc.option(
+  fc.oneof(
+    fc.constantFrom("code=403", "code=403, example=dailyQuotaExceeded", "code=999", "code=200", "example=x", "code=404"),
+    headerValue,
+  ),
+  { nil: undefined },
+);
 const body = fc.option(
   fc.oneof(
     fc.uint8Array({ maxLength: 200 }),
     fc.string({ maxLength: 200 }).map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
     fc.json().map((s) => new Uint8Array(Buffer.from(s, "utf8"))),
-    fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 12 })).map((d) => new Uint8Array(Buffer.from(new URLSearchParams(d).toString()))),
+    fc
+      .dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 12 }))
+      .map((d) => new Uint8Array(Buffer.from(new URLSearchParams(d).toString()))),
   ),
   { nil: undefined },
 );
 
 const method = fc.oneof({ arbitrary: fc.constantFrom("GET", "POST", "PUT", "DELETE"), weight: 3 }, { arbitrary: token, weight: 1 });
-const httpCase = fc.record({ kind: fc.constant("http" as const), method, path: fc.oneof(path, opPath, opPath), authorization, contentType, prefer, body });
+const httpCase = fc.record({
+  kind: fc.constant("http" as const),
+  method,
+  path: fc.oneof(path, opPath, opPath),
+  authorization,
+  contentType,
+  prefer,
+  body,
+});
 const rawCase = fc.record({ kind: fc.constant("raw" as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 300 }) });
 
 describe("fuzz", () => {
@@ -131,7 +182,9 @@ describe("fuzz", () => {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-    console.log(`fuzz: ${stats.cases} cases (${stats.raw} raw socket), statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort()))}`);
+    console.log(
+      `fuzz: ${stats.cases} cases (${stats.raw} raw socket), statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort()))}`,
+    );
     expect(stats.cases).toBe(RUNS);
   }, 120_000);
 

@@ -6,7 +6,6 @@ export { listOperations, loadSpec };
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Schema = Record<string, unknown>;
 
-
 /** The stateful mock's default account (stateless mode accepts any credentials). */
 export const EMAIL = DEFAULT_ACCOUNT.email;
 export const API_KEY = DEFAULT_ACCOUNT.apiKey;

@@ -28,7 +28,8 @@ for (const f of ["int32", "int64", "float", "double", "byte", "binary", "passwor
 ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs"]);
 // Each component schema is registered under its own id; local refs are rewritten to those ids.
 const SCHEMA_BASE = "https://comm100-sdk.invalid/schemas/";
-const relink = (schema: unknown): Schema => JSON.parse(JSON.stringify(schema).replace(/"#\/components\/schemas\//g, `"${SCHEMA_BASE}`)) as Schema;
+const relink = (schema: unknown): Schema =>
+  JSON.parse(JSON.stringify(schema).replace(/"#\/components\/schemas\//g, `"${SCHEMA_BASE}`)) as Schema;
 for (const [name, schema] of Object.entries((spec.components as { schemas: Record<string, unknown> }).schemas)) {
   ajv.addSchema({ ...relink(schema), $id: `${SCHEMA_BASE}${name}` });
 }
@@ -79,7 +80,9 @@ function responseMedia(op: Op, status: number) {
 describe("every operation of the spec", () => {
   const mock = useMockServer();
   const answered: string[] = [];
-  afterAll(() => recordCoverage(fileURLToPath(new URL("..", import.meta.url)), "valid request answered with a schema-valid example", answered));
+  afterAll(() =>
+    recordCoverage(fileURLToPath(new URL("..", import.meta.url)), "valid request answered with a schema-valid example", answered),
+  );
 
   it("the spec has operations", () => {
     expect(operations.length).toBeGreaterThan(0);
@@ -90,7 +93,11 @@ describe("every operation of the spec", () => {
     "%s: a valid request gets its documented success",
     async (_name, op) => {
       const req = validRequest(op);
-      const res = await call(`${mock.url}${req.path}`, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
+      const res = await call(`${mock.url}${req.path}`, {
+        method: req.method,
+        headers: req.headers,
+        ...(req.body !== undefined ? { body: req.body } : {}),
+      });
       expect(res.status, res.text).toBe(op.successStatus);
       const media = responseMedia(op, op.successStatus);
       if (!media) {
@@ -102,7 +109,12 @@ describe("every operation of the spec", () => {
       const validate = validatorFor(media.schema);
       expect(validate(res.json), JSON.stringify(validate.errors)).toBe(true);
       // Without the Authorization header the same request is a 401.
-      const anon = await call(`${mock.url}${req.path}`, { method: req.method, headers: req.headers, auth: false, ...(req.body !== undefined ? { body: req.body } : {}) });
+      const anon = await call(`${mock.url}${req.path}`, {
+        method: req.method,
+        headers: req.headers,
+        auth: false,
+        ...(req.body !== undefined ? { body: req.body } : {}),
+      });
       expect(anon.status).toBe(401);
       expect(isErrorBody(anon.json, 401)).toBe(true);
       answered.push(op.operationId);

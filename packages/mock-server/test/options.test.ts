@@ -17,7 +17,9 @@ const tiny = {
       get: {
         operationId: "ping",
         security: [],
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { pong: true } } } } },
+        responses: {
+          "200": { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { pong: true } } } },
+        },
       },
     },
     "/things": {
@@ -25,7 +27,9 @@ const tiny = {
         operationId: "createThing",
         requestBody: {
           required: true,
-          content: { "application/x-www-form-urlencoded": { schema: { type: "object", required: ["n"], properties: { n: { type: "integer" } } } } },
+          content: {
+            "application/x-www-form-urlencoded": { schema: { type: "object", required: ["n"], properties: { n: { type: "integer" } } } },
+          },
         },
         responses: { "200": { description: "ok" } },
       },

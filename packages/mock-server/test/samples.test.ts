@@ -9,7 +9,11 @@ const operations = listOperations(spec);
 const samples = loadSamples();
 
 /** Casing and spelling only: `rightNow` = `rightnow`, `offline_messages` = `offlineMessages`; params are wildcards. */
-const normalise = (path: string) => path.replace(/\{[^}]+\}/g, "{}").replace(/[_-]/g, "").toLowerCase();
+const normalise = (path: string) =>
+  path
+    .replace(/\{[^}]+\}/g, "{}")
+    .replace(/[_-]/g, "")
+    .toLowerCase();
 
 /** The spec's operation for a sample, found through the documented `path` field (not the sample URL). */
 function operationFor(sample: Sample) {
@@ -21,7 +25,9 @@ function operationFor(sample: Sample) {
 const matched = samples.map((s) => ({ sample: s, op: operationFor(s) }));
 const covered = matched.filter((m) => m.op !== undefined);
 const missing = matched.filter((m) => m.op === undefined).map((m) => m.sample.file);
-console.log(`v1 samples: ${samples.length} found, ${covered.length} map to a spec operation, ${missing.length} not in the spec yet${missing.length ? `: ${missing.join(", ")}` : ""}`);
+console.log(
+  `v1 samples: ${samples.length} found, ${covered.length} map to a spec operation, ${missing.length} not in the spec yet${missing.length ? `: ${missing.join(", ")}` : ""}`,
+);
 
 /**
  * spec/DECISIONS.md records sample typos the spec chose not to carry into its enums (e.g. the

@@ -18,7 +18,8 @@ try {
   console.log(agents.length, comm100.quota); // { used, limit, resetsAt, exhausted }: the group's count
 } catch (err) {
   if (err instanceof Comm100QuotaExceededError) console.log("used up until", err.quotaResetsAt);
-  else if (err instanceof Comm100QuotaStoreError) console.log("Redis is unreachable:", err.message); // nothing was sent
+  else if (err instanceof Comm100QuotaStoreError)
+    console.log("Redis is unreachable:", err.message); // nothing was sent
   else throw err;
 } finally {
   await store.close();

@@ -50,7 +50,8 @@ type ScriptClient = Redis & { comm100QuotaReserve(key: string, ...args: (string 
 const randomId = () => Math.random().toString(36).slice(2, 12);
 
 export function createRedisQuotaStore(o: RedisQuotaStoreOptions): RedisQuotaStore {
-  if (!o || (o.url === undefined) === (o.redis === undefined)) throw new Comm100QuotaStoreError("createRedisQuotaStore: pass either `url` or `redis`");
+  if (!o || (o.url === undefined) === (o.redis === undefined))
+    throw new Comm100QuotaStoreError("createRedisQuotaStore: pass either `url` or `redis`");
   const owned = !o.redis;
   const secrets: string[] = [];
   let redis: Redis;
@@ -111,7 +112,17 @@ export function createRedisQuotaStore(o: RedisQuotaStoreOptions): RedisQuotaStor
     s.pending = 0;
     let reply: Reply;
     try {
-      reply = await client.comm100QuotaReserve(prefix + day.key, n, limit, Math.max(1, Math.ceil(day.ttlMs + grace)), s.epoch, s.seen, randomId(), carry, markNow ? "1" : "0");
+      reply = await client.comm100QuotaReserve(
+        prefix + day.key,
+        n,
+        limit,
+        Math.max(1, Math.ceil(day.ttlMs + grace)),
+        s.epoch,
+        s.seen,
+        randomId(),
+        carry,
+        markNow ? "1" : "0",
+      );
     } catch (e) {
       s.pending += carry; // not written: keep it for the next answer
       const err = typed(e);

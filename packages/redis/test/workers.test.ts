@@ -129,7 +129,9 @@ describe("8 worker processes sharing a budget of 1,000 in Redis", () => {
     const now = () => Date.now() + offsetMs;
     const server = await startCountingServer(100, now);
     const url = nextUrl();
-    const workers = Array.from({ length: 4 }, () => startWorker({ base: server.base, redis: url, dailyLimit: 100, concurrency: 2, offsetMs, onExhausted: "wait", max: 40 }));
+    const workers = Array.from({ length: 4 }, () =>
+      startWorker({ base: server.base, redis: url, dailyLimit: 100, concurrency: 2, offsetMs, onExhausted: "wait", max: 40 }),
+    );
     const counts = (await Promise.all(workers.map((w) => w.done))) as Counts[];
     expect(counts.reduce((a, c) => a + c.sent, 0)).toBe(160);
     expect(server.rejected).toBe(0);

@@ -52,6 +52,10 @@ describe("generated types", () => {
     const declared = declaredOperations(readFileSync(committed, "utf8"));
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => !declared.includes(id))).toEqual([]);
-    recordCoverage(pkgDir, "operation types generated", ids.filter((id) => declared.includes(id)));
+    recordCoverage(
+      pkgDir,
+      "operation types generated",
+      ids.filter((id) => declared.includes(id)),
+    );
   });
 });

@@ -196,7 +196,11 @@ class Differ {
     const bContent = bBody.content ?? {};
     const hContent = hBody.content ?? {};
     if (hBody.required && !bBody.required) {
-      this.brk("request-body-made-required", `${where} request body`, Object.keys(bContent).length ? "optional body is now required" : "new required body");
+      this.brk(
+        "request-body-made-required",
+        `${where} request body`,
+        Object.keys(bContent).length ? "optional body is now required" : "new required body",
+      );
     }
     if (Object.keys(bContent).length && Object.keys(hContent).length) {
       for (const [type, bMedia] of Object.entries(bContent)) {
@@ -275,7 +279,8 @@ class Differ {
       this.requestSchema(bs, hProps[name], `${loc} .${name}`);
     }
     for (const name of Object.keys(hProps)) {
-      if (!(name in bProps) && !(h.required ?? []).includes(name)) this.add("request-property-added", `${loc} .${name}`, "new optional field");
+      if (!(name in bProps) && !(h.required ?? []).includes(name))
+        this.add("request-property-added", `${loc} .${name}`, "new optional field");
     }
     if (b.items && h.items) this.requestSchema(b.items, h.items, `${loc}[]`);
     this.variants(b, h, loc, "requestSchema");
@@ -295,7 +300,12 @@ class Differ {
     }
     if (Array.isArray(b.enum)) {
       const added = Array.isArray(h.enum) ? h.enum.filter((v) => !b.enum.includes(v)) : ["(any value)"];
-      if (added.length) this.add("response-enum-value-added", loc, `may now answer ${added.map(fmt).join(", ")} (clients with exhaustive checks should handle it)`);
+      if (added.length)
+        this.add(
+          "response-enum-value-added",
+          loc,
+          `may now answer ${added.map(fmt).join(", ")} (clients with exhaustive checks should handle it)`,
+        );
     }
     const bProps = b.properties ?? {};
     const hProps = h.properties ?? {};
@@ -305,7 +315,8 @@ class Differ {
         this.brk("response-property-removed", `${loc} .${name}`, "property removed");
         continue;
       }
-      if ((b.required ?? []).includes(name) && !hReq.has(name)) this.brk("response-property-made-optional", `${loc} .${name}`, "required property is now optional");
+      if ((b.required ?? []).includes(name) && !hReq.has(name))
+        this.brk("response-property-made-optional", `${loc} .${name}`, "required property is now optional");
       this.responseSchema(bs, hProps[name], `${loc} .${name}`);
     }
     for (const name of Object.keys(hProps)) {
@@ -324,8 +335,10 @@ class Differ {
       if (!Array.isArray(bv) || !Array.isArray(hv)) continue;
       const n = Math.min(bv.length, hv.length);
       for (let i = 0; i < n; i++) this[fn](bv[i], hv[i], `${loc} ${kw}[${i}]`);
-      if (fn === "requestSchema" && hv.length < bv.length) this.brk("request-type-changed", loc, `${kw} lost ${bv.length - hv.length} variant(s)`);
-      if (fn === "responseSchema" && hv.length > bv.length) this.brk("response-type-changed", loc, `${kw} gained ${hv.length - bv.length} variant(s)`);
+      if (fn === "requestSchema" && hv.length < bv.length)
+        this.brk("request-type-changed", loc, `${kw} lost ${bv.length - hv.length} variant(s)`);
+      if (fn === "responseSchema" && hv.length > bv.length)
+        this.brk("response-type-changed", loc, `${kw} gained ${hv.length - bv.length} variant(s)`);
     }
   }
 }

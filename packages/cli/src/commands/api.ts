@@ -92,7 +92,11 @@ export function addApiCommand(program: Command, rt: Runtime): void {
     .description(
       "Calls any operation of the API by its HTTP method and path, like `gh api`. The path is matched against the spec, fields are typed and the body is encoded as the spec says (form fields, lists comma-joined, or JSON).\n\nExamples:\n  comm100 api GET /livechat/operators\n  comm100 api POST /livechat/departments -f name=Sales -f members=1,2\n  comm100 api GET '/livechat/chats?date_from=2026-11-01' --all",
     )
-    .addArgument(new Command().createArgument("<method>", `HTTP method: ${METHODS.join(", ")}`).choices([...METHODS, ...METHODS.map((m) => m.toLowerCase())]))
+    .addArgument(
+      new Command()
+        .createArgument("<method>", `HTTP method: ${METHODS.join(", ")}`)
+        .choices([...METHODS, ...METHODS.map((m) => m.toLowerCase())]),
+    )
     .argument("<path>", "API path, e.g. /livechat/departments/3 (a query string is allowed)")
     .addOption(new Option("-f, --field <name=value>", "a query parameter or body field by its spec name (repeatable)").argParser(collect))
     .option("--input <json>", "the whole JSON body: JSON text, @file or - for standard input")

@@ -14,7 +14,12 @@ export function candidates(words: string[]): string[] {
   const [first, second] = positional;
   if (!first) return [...RESOURCES.map((r) => r.name), ...TOP];
   if (first === "export") return second ? [...EXPORT_FLAGS, ...GLOBAL_FLAGS] : [...EXPORT_KINDS];
-  if (first === "api") return second ? (positional[2] ? ["--field", "--input", "--all", ...GLOBAL_FLAGS] : [...new Set(COMMANDS.filter((c) => c.method === second.toUpperCase()).map((c) => c.path))]) : ["GET", "POST", "PUT", "DELETE"];
+  if (first === "api")
+    return second
+      ? positional[2]
+        ? ["--field", "--input", "--all", ...GLOBAL_FLAGS]
+        : [...new Set(COMMANDS.filter((c) => c.method === second.toUpperCase()).map((c) => c.path))]
+      : ["GET", "POST", "PUT", "DELETE"];
   if (first === "completion") return ["bash", "zsh"];
   const actions = COMMANDS.filter((c) => c.resource === first);
   if (!actions.length) return [];
@@ -61,6 +66,10 @@ export function addCompletionCommand(program: Command): void {
     .allowUnknownOption()
     .argument("[words...]")
     .action((words: string[]) => {
-      process.stdout.write(candidates(words).map((c) => `${c}\n`).join(""));
+      process.stdout.write(
+        candidates(words)
+          .map((c) => `${c}\n`)
+          .join(""),
+      );
     });
 }

@@ -19,7 +19,19 @@ import { UsageError } from "../usage-error.js";
 import { BadValue, parseValue } from "../values.js";
 
 export const EXPORT_KINDS = ["chats", "offline-messages"] as const;
-export const EXPORT_FLAGS = ["--from", "--to", "--out", "--resume", "--force", "--keyword", "--department", "--operator", "--rating", "--concurrency", "--quiet"];
+export const EXPORT_FLAGS = [
+  "--from",
+  "--to",
+  "--out",
+  "--resume",
+  "--force",
+  "--keyword",
+  "--department",
+  "--operator",
+  "--rating",
+  "--concurrency",
+  "--quiet",
+];
 
 const listSpec = (kind: string) => COMMANDS.find((c) => c.resource === kind && c.action === "list")!;
 const getSpec = (kind: string) => COMMANDS.find((c) => c.resource === kind && c.action === "get")!;
@@ -96,12 +108,16 @@ async function runExport(kind: string, o: ExportOptions, client: Comm100Client, 
   if (o.resume) {
     if (!checkpoint) throw new UsageError(`--resume: no checkpoint ${checkpointPath(o.out)} (the export finished, or never started)`);
     if (checkpoint.kind !== kind || checkpoint.format !== format || JSON.stringify(checkpoint.query) !== JSON.stringify(query)) {
-      throw new UsageError(`--resume: ${checkpointPath(o.out)} is for another export (${checkpoint.kind} ${JSON.stringify(checkpoint.query)}); give the same kind, dates and filters`);
+      throw new UsageError(
+        `--resume: ${checkpointPath(o.out)} is for another export (${checkpoint.kind} ${JSON.stringify(checkpoint.query)}); give the same kind, dates and filters`,
+      );
     }
     if (!existsSync(o.out)) throw new UsageError(`--resume: ${o.out} is missing`);
   } else if (!o.force && (checkpoint || existsSync(o.out))) {
     throw new UsageError(
-      checkpoint ? `${o.out}: an unfinished export is there; add --resume to continue it or --force to start again` : `${o.out} exists; add --force to overwrite it`,
+      checkpoint
+        ? `${o.out}: an unfinished export is there; add --resume to continue it or --force to start again`
+        : `${o.out} exists; add --force to overwrite it`,
     );
   } else checkpoint = undefined;
 
@@ -109,7 +125,8 @@ async function runExport(kind: string, o: ExportOptions, client: Comm100Client, 
   let state: Checkpoint;
   if (checkpoint) {
     // Whatever was written after the last checkpoint (a page cut short by a kill) is dropped.
-    if (fstatSync(fd).size < checkpoint.bytes) throw new UsageError(`--resume: ${o.out} is shorter than its checkpoint says; start again with --force`);
+    if (fstatSync(fd).size < checkpoint.bytes)
+      throw new UsageError(`--resume: ${o.out} is shorter than its checkpoint says; start again with --force`);
     ftruncateSync(fd, checkpoint.bytes);
     state = checkpoint;
   } else {
@@ -182,7 +199,9 @@ async function runExport(kind: string, o: ExportOptions, client: Comm100Client, 
     if (err instanceof Comm100QuotaExceededError) {
       const at = err.quotaResetsAt;
       const code = err.code !== undefined && err.code !== null ? ` (Comm100 code ${err.code})` : " (the client's daily budget)";
-      note(`${yellow(color, "Daily API quota used up")}${code}. ${where}.\nThe quota resets at ${at.toISOString()} (in ${until(at)}). ${how}`);
+      note(
+        `${yellow(color, "Daily API quota used up")}${code}. ${where}.\nThe quota resets at ${at.toISOString()} (in ${until(at)}). ${how}`,
+      );
       throw new ExitWith(EXIT.quota);
     }
     progress.stop();

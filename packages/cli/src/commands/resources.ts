@@ -90,13 +90,19 @@ export async function renderAll(items: AsyncIterable<unknown>, format: Format | 
 
 export function addResourceCommands(program: Command, rt: Runtime): void {
   for (const res of RESOURCES) {
-    const group = program.command(res.name).summary(res.description.split(". ")[0] ?? res.tag).description(res.description || res.tag);
+    const group = program
+      .command(res.name)
+      .summary(res.description.split(". ")[0] ?? res.tag)
+      .description(res.description || res.tag);
     for (const spec of COMMANDS.filter((c) => c.resource === res.name)) {
       const cmd = group.command(spec.action).summary(spec.summary).description(describeCommand(spec));
       for (const a of spec.args) cmd.addArgument(new Argument(`<${a.name}>`, a.description).argParser(parserFor(a.type, a)));
       for (const f of spec.flags) cmd.addOption(optionFor(f));
       if (spec.body?.kind === "raw") {
-        const data = new Option("--data <json>", `${spec.body.description ?? "The request body"} JSON text, @file or - for standard input.`);
+        const data = new Option(
+          "--data <json>",
+          `${spec.body.description ?? "The request body"} JSON text, @file or - for standard input.`,
+        );
         if (spec.body.required) data.makeOptionMandatory();
         cmd.addOption(data);
       }

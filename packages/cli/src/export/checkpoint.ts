@@ -24,7 +24,8 @@ export function readCheckpoint(out: string): Checkpoint | undefined {
   const file = checkpointPath(out);
   if (!existsSync(file)) return undefined;
   const c = JSON.parse(readFileSync(file, "utf8"));
-  if (c?.version !== 1 || typeof c.bytes !== "number" || typeof c.nextPage !== "number") throw new Error(`${file} is not a checkpoint of this version`);
+  if (c?.version !== 1 || typeof c.bytes !== "number" || typeof c.nextPage !== "number")
+    throw new Error(`${file} is not a checkpoint of this version`);
   return c as Checkpoint;
 }
 

@@ -46,7 +46,9 @@ type Call = (options?: RequestOptions) => Promise<unknown>;
 /** Calls the operation's resource method with the spec's example input. */
 function callFor(input: (typeof inputs)[number]): Call {
   const { operation: op, pathValues, query, body } = input;
-  const method = (comm100 as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[op.namespace]?.[op.methodName];
+  const method = (comm100 as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[op.namespace]?.[
+    op.methodName
+  ];
   if (!method) throw new Error(`comm100.${op.namespace}.${op.methodName} is missing`);
   const jsonArrayBody = op.body?.contentType === "application/json" && Array.isArray(body);
   const params = jsonArrayBody ? body : { ...query, ...(body as object | undefined) };
@@ -95,14 +97,18 @@ describe.each(inputs.map((i) => [`${i.operation.namespace}.${i.operation.methodN
 
 describe("the daily quota 403", () => {
   it("is told apart from a permission 403 and says when the quota resets", async () => {
-    const error = await comm100.agents.list(undefined, { headers: { prefer: "code=403, example=dailyQuotaExceeded" } }).catch((e: unknown) => e);
+    const error = await comm100.agents
+      .list(undefined, { headers: { prefer: "code=403, example=dailyQuotaExceeded" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Comm100QuotaExceededError);
     const resetsAt = (error as Comm100QuotaExceededError).quotaResetsAt;
     expect(resetsAt.getUTCHours()).toBe(0);
     expect(resetsAt.getTime()).toBeGreaterThan(Date.now());
     expect(resetsAt.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600 * 1000);
 
-    const denied = await comm100.agents.list(undefined, { headers: { prefer: "code=403, example=permissionDenied" } }).catch((e: unknown) => e);
+    const denied = await comm100.agents
+      .list(undefined, { headers: { prefer: "code=403, example=permissionDenied" } })
+      .catch((e: unknown) => e);
     expect(denied).toBeInstanceOf(Comm100PermissionDeniedError);
     expect(denied).not.toBeInstanceOf(Comm100QuotaExceededError);
   });

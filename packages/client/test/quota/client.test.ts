@@ -97,7 +97,9 @@ describe("client with limits", () => {
   it('"wait": the call waits for the reset, then is sent', async () => {
     const offset = Math.ceil(Date.now() / 86_400_000) * 86_400_000 - 200 - Date.now();
     const s = await startServer((_r, res) => json(res, 200, []));
-    const comm100 = clientFor(s, { limits: createLimits({ quota: { dailyLimit: 1, onExhausted: "wait", now: () => Date.now() + offset } }) });
+    const comm100 = clientFor(s, {
+      limits: createLimits({ quota: { dailyLimit: 1, onExhausted: "wait", now: () => Date.now() + offset } }),
+    });
     await comm100.agents.list();
     const before = comm100.quota!.resetsAt;
     await comm100.agents.list();

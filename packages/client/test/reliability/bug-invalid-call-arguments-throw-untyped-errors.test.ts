@@ -42,7 +42,9 @@ describe("bug: invalid call arguments throw untyped errors", () => {
 
   it("middleware that is not a middleware -> Comm100ConfigError at creation", () => {
     for (const middleware of ["x", [5], ["y"]])
-      expect(() => createComm100Client({ baseUrl: server.base, email: "a@b.c", apiKey: KEY, middleware } as never)).toThrow(Comm100ConfigError);
+      expect(() => createComm100Client({ baseUrl: server.base, email: "a@b.c", apiKey: KEY, middleware } as never)).toThrow(
+        Comm100ConfigError,
+      );
   });
 
   it("the caller's abort reason still passes through unchanged", async () => {

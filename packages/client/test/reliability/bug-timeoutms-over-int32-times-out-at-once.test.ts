@@ -17,10 +17,22 @@ describe("bug: a timeoutMs above 2^31-1 times out at once", () => {
       const c = createComm100Client({ baseUrl: server.base, email: "a@b.c", apiKey: "k-123456", retry: false, timeoutMs });
       const ac = new AbortController();
       const p = c.agents.list({}, { signal: ac.signal });
-      const q = createComm100Client({ baseUrl: server.base, email: "a@b.c", apiKey: "k-123456", retry: false })
-        .agents.list({}, { timeoutMs, signal: ac.signal });
+      const q = createComm100Client({ baseUrl: server.base, email: "a@b.c", apiKey: "k-123456", retry: false }).agents.list(
+        {},
+        { timeoutMs, signal: ac.signal },
+      );
       // neither has failed after 200 ms; then the caller gives up
-      const early = await Promise.race([p.then(() => "resolved", (e: Error) => e.name), q.then(() => "resolved", (e: Error) => e.name), new Promise((r) => setTimeout(() => r("pending"), 200))]);
+      const early = await Promise.race([
+        p.then(
+          () => "resolved",
+          (e: Error) => e.name,
+        ),
+        q.then(
+          () => "resolved",
+          (e: Error) => e.name,
+        ),
+        new Promise((r) => setTimeout(() => r("pending"), 200)),
+      ]);
       ac.abort();
       expect(early).toBe("pending");
       await expect(p).rejects.toMatchObject({ name: "AbortError" });

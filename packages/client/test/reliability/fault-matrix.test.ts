@@ -19,7 +19,8 @@ describe("fault matrix", () => {
       const o = await runScenario(s, KEY);
       s.check(o, expect as never);
       // no SyntaxError/TypeError ever escapes: failures are Comm100 errors or the caller's abort
-      if (o.error !== undefined) expect(["AbortError"].includes((o.error as Error).name) || (o.error as Error).name.startsWith("Comm100")).toBe(true);
+      if (o.error !== undefined)
+        expect(["AbortError"].includes((o.error as Error).name) || (o.error as Error).name.startsWith("Comm100")).toBe(true);
       survived.push(s.id);
       results[s.id] = {
         attempts: o.attempts,
@@ -37,6 +38,13 @@ describe("fault matrix", () => {
 });
 
 afterAll(() => {
-  const rows = SCENARIOS.map(({ id, fault, method, guarantee, retried }) => ({ id, fault, method, guarantee, retried, ...(results[id] ?? { outcome: "FAILED" }) }));
+  const rows = SCENARIOS.map(({ id, fault, method, guarantee, retried }) => ({
+    id,
+    fault,
+    method,
+    guarantee,
+    retried,
+    ...(results[id] ?? { outcome: "FAILED" }),
+  }));
   writeFigures("fault-matrix", { scenarios: SCENARIOS.length, survived: survived.length, rows });
 });

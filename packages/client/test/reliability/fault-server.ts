@@ -92,7 +92,9 @@ function play(f: Fault, res: ServerResponse, socket: Socket): void {
   }
 }
 
-export async function startFaultServer(script: (n: number, req: SeenRequest) => Fault = () => ({ kind: "json", status: 200, body: [] })): Promise<FaultServer> {
+export async function startFaultServer(
+  script: (n: number, req: SeenRequest) => Fault = () => ({ kind: "json", status: 200, body: [] }),
+): Promise<FaultServer> {
   let current = script;
   const server = await startServer((req, res) => play(current(req.n, req), res, res.socket as Socket));
   return {

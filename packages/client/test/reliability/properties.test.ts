@@ -38,7 +38,11 @@ afterAll(async () => {
 type Schema = Record<string, any>;
 const deref = (s: Schema | undefined): Schema => {
   let n = s ?? {};
-  while (typeof n.$ref === "string") n = n.$ref.slice(2).split("/").reduce((o: Schema, k: string) => o[k], spec);
+  while (typeof n.$ref === "string")
+    n = n.$ref
+      .slice(2)
+      .split("/")
+      .reduce((o: Schema, k: string) => o[k], spec);
   return n;
 };
 
@@ -48,7 +52,10 @@ const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).
 /** Text with the characters URLs and forms treat specially, Unicode and emoji. */
 const text = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 16 }),
-  fc.string({ unit: fc.constantFrom("/", "?", "#", "%", "&", "=", "+", ",", " ", ";", ":", "@", "é", "中", "🔑", "\u0000", "\n", "a", "."), maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom("/", "?", "#", "%", "&", "=", "+", ",", " ", ";", ":", "@", "é", "中", "🔑", "\u0000", "\n", "a", "."),
+    maxLength: 12,
+  }),
   fc.string({ unit: "binary", maxLength: 12 }).filter(wellFormed),
 );
 const pathValue = fc
@@ -65,7 +72,11 @@ function valueFor(schema: Schema): fc.Arbitrary<unknown> {
   const s = deref(schema);
   if (s.type === "array") return fc.array(valueFor(s.items), { maxLength: 5 });
   if (s.type === "integer") return fc.integer();
-  if (s.type === "number") return fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)));
+  if (s.type === "number")
+    return fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
+    );
   if (s.type === "boolean") return fc.boolean();
   if (s.type === "object") {
     const props = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, valueFor(v as Schema)]));
@@ -160,7 +171,10 @@ describe(`encoding properties (seed ${SEED})`, () => {
 // ---- credentials ------------------------------------------------------------------------------
 describe(`credential properties (seed ${SEED})`, () => {
   it(`any Unicode email (without ':') and key round-trip through the Basic header: ${RUNS.credentials} cases [seed ${SEED}]`, async () => {
-    const unicode = fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 24 }), fc.string({ unit: "binary", minLength: 1, maxLength: 24 }).filter(wellFormed));
+    const unicode = fc.oneof(
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 24 }),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 24 }).filter(wellFormed),
+    );
     await fc.assert(
       fc.asyncProperty(
         unicode.filter((s) => !s.includes(":")),
@@ -182,25 +196,92 @@ describe(`credential properties (seed ${SEED})`, () => {
 });
 
 // ---- invalid options and arguments ------------------------------------------------------------
-const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.object({ maxDepth: 1 }), fc.array(fc.integer(), { maxLength: 2 }), fc.constant(Symbol("x")));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.object({ maxDepth: 1 }),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.constant(Symbol("x")),
+);
 const nonLoopbackHost = fc.oneof(
   fc.domain().filter((d) => d !== "localhost"),
   fc.ipV4().filter((ip) => !ip.startsWith("127.")),
-  fc.constantFrom("10.0.0.1", "192.168.1.1", "0.0.0.0", "[::]", "[fe80::1]", "127.0.0.1.example.com", "localhost.example.com", "[::ffff:7f00:1]"),
+  fc.constantFrom(
+    "10.0.0.1",
+    "192.168.1.1",
+    "0.0.0.0",
+    "[::]",
+    "[fe80::1]",
+    "127.0.0.1.example.com",
+    "localhost.example.com",
+    "[::ffff:7f00:1]",
+  ),
 );
 const badOptions = fc.oneof(
   // (null and undefined mean "not set": the default domain)
-  fc.record({ kind: fc.constant("domain"), domain: fc.oneof(fc.string(), notString).filter((d) => d !== null && !(DOMAINS as readonly unknown[]).includes(d)) }),
-  fc.record({ kind: fc.constant("http baseUrl"), baseUrl: fc.tuple(nonLoopbackHost, fc.option(fc.integer({ min: 1, max: 65535 }))).map(([h, p]) => `http://${h}${p ? `:${p}` : ""}/api/v1`) }),
-  fc.record({ kind: fc.constant("baseUrl"), baseUrl: fc.oneof(fc.string().filter((s) => !URL.canParse(s)), fc.integer(), fc.object({ maxDepth: 1 }), fc.constantFrom("ftp://127.0.0.1/", "file:///etc/passwd", "https://u:p@example.com/api/v1", "https://example.com/api/v1?x=1", "javascript:alert(1)")) }),
+  fc.record({
+    kind: fc.constant("domain"),
+    domain: fc.oneof(fc.string(), notString).filter((d) => d !== null && !(DOMAINS as readonly unknown[]).includes(d)),
+  }),
+  fc.record({
+    kind: fc.constant("http baseUrl"),
+    baseUrl: fc
+      .tuple(nonLoopbackHost, fc.option(fc.integer({ min: 1, max: 65535 })))
+      .map(([h, p]) => `http://${h}${p ? `:${p}` : ""}/api/v1`),
+  }),
+  fc.record({
+    kind: fc.constant("baseUrl"),
+    baseUrl: fc.oneof(
+      fc.string().filter((s) => !URL.canParse(s)),
+      fc.integer(),
+      fc.object({ maxDepth: 1 }),
+      fc.constantFrom(
+        "ftp://127.0.0.1/",
+        "file:///etc/passwd",
+        "https://u:p@example.com/api/v1",
+        "https://example.com/api/v1?x=1",
+        "javascript:alert(1)",
+      ),
+    ),
+  }),
   fc.record({ kind: fc.constant("empty email"), email: fc.constant("") }),
   fc.record({ kind: fc.constant("empty key"), apiKey: fc.constant("") }),
   fc.record({ kind: fc.constant("email type"), email: notString }),
   fc.record({ kind: fc.constant("key type"), apiKey: notString }),
-  fc.record({ kind: fc.constant("timeoutMs"), timeoutMs: fc.oneof(fc.integer({ max: 0 }), fc.constant(Number.NaN), fc.string(), fc.boolean(), fc.object({ maxDepth: 0 })) }),
-  fc.record({ kind: fc.constant("retries"), retry: fc.record({ retries: fc.oneof(fc.integer({ max: -1 }), fc.double({ min: 0.1, max: 9.9 }).filter((x) => !Number.isInteger(x)), fc.string(), fc.constant(Number.NaN)) }) }),
-  fc.record({ kind: fc.constant("domain and baseUrl"), domain: fc.constantFrom(...DOMAINS), baseUrl: fc.constant("https://proxy.example.com/api/v1") }),
-  fc.record({ kind: fc.constant("middleware"), middleware: fc.oneof(fc.string({ minLength: 1 }), fc.array(fc.oneof(fc.integer().filter((x) => x !== 0), fc.string({ minLength: 1 })), { minLength: 1, maxLength: 3 })) }), // (falsy entries are skipped)
+  fc.record({
+    kind: fc.constant("timeoutMs"),
+    timeoutMs: fc.oneof(fc.integer({ max: 0 }), fc.constant(Number.NaN), fc.string(), fc.boolean(), fc.object({ maxDepth: 0 })),
+  }),
+  fc.record({
+    kind: fc.constant("retries"),
+    retry: fc.record({
+      retries: fc.oneof(
+        fc.integer({ max: -1 }),
+        fc.double({ min: 0.1, max: 9.9 }).filter((x) => !Number.isInteger(x)),
+        fc.string(),
+        fc.constant(Number.NaN),
+      ),
+    }),
+  }),
+  fc.record({
+    kind: fc.constant("domain and baseUrl"),
+    domain: fc.constantFrom(...DOMAINS),
+    baseUrl: fc.constant("https://proxy.example.com/api/v1"),
+  }),
+  fc.record({
+    kind: fc.constant("middleware"),
+    middleware: fc.oneof(
+      fc.string({ minLength: 1 }),
+      fc.array(
+        fc.oneof(
+          fc.integer().filter((x) => x !== 0),
+          fc.string({ minLength: 1 }),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    ),
+  }), // (falsy entries are skipped)
 );
 
 describe(`invalid input properties (seed ${SEED})`, () => {
@@ -209,10 +290,15 @@ describe(`invalid input properties (seed ${SEED})`, () => {
       fc.property(badOptions, ({ kind, ...bad }) => {
         count("invalid options");
         let calls = 0;
-        const opts = { email: "agent@example.com", apiKey: KEY, fetch: () => {
-          calls++;
-          return Promise.reject(new Error("no"));
-        }, ...bad } as Record<string, unknown>;
+        const opts = {
+          email: "agent@example.com",
+          apiKey: KEY,
+          fetch: () => {
+            calls++;
+            return Promise.reject(new Error("no"));
+          },
+          ...bad,
+        } as Record<string, unknown>;
         if (kind === "baseUrl" || kind === "http baseUrl") delete opts.domain;
         let err: unknown;
         try {
@@ -236,8 +322,20 @@ describe(`invalid input properties (seed ${SEED})`, () => {
     fc.record({ kind: fc.constant("symbol path"), value: fc.constant(Symbol("p")) }),
     fc.record({ kind: fc.constant("lone surrogate query"), value: loneSurrogate }),
     fc.record({ kind: fc.constant("lone surrogate form"), value: loneSurrogate }),
-    fc.record({ kind: fc.constant("bad header"), value: fc.tuple(fc.string({ maxLength: 5 }), fc.constantFrom("\n", "\r", "\u0000"), fc.string({ maxLength: 5 })).map(([a, c, b]) => `a${a}${c}${b}b`) }),
-    fc.record({ kind: fc.constant("bad signal"), value: fc.oneof(fc.object({ maxDepth: 0 }), fc.string(), fc.integer().filter((x) => x !== 0)) }),
+    fc.record({
+      kind: fc.constant("bad header"),
+      value: fc
+        .tuple(fc.string({ maxLength: 5 }), fc.constantFrom("\n", "\r", "\u0000"), fc.string({ maxLength: 5 }))
+        .map(([a, c, b]) => `a${a}${c}${b}b`),
+    }),
+    fc.record({
+      kind: fc.constant("bad signal"),
+      value: fc.oneof(
+        fc.object({ maxDepth: 0 }),
+        fc.string(),
+        fc.integer().filter((x) => x !== 0),
+      ),
+    }),
   );
   const withPath = operations.filter((op) => op.pathParams.length > 0);
   const formOps = operations.filter((op) => op.body?.contentType === "application/x-www-form-urlencoded");

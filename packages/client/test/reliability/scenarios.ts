@@ -65,7 +65,10 @@ export interface Scenario {
 }
 
 /** The part of vitest's `expect` the checks use (so this module does not import vitest). */
-export type ExpectLike = (actual: unknown, message?: string) => {
+export type ExpectLike = (
+  actual: unknown,
+  message?: string,
+) => {
   toBe(v: unknown): void;
   toEqual(v: unknown): void;
   toBeInstanceOf(c: unknown): void;
@@ -321,7 +324,8 @@ export const SCENARIOS: Scenario[] = [
     id: "retry-after-capped/GET",
     fault: "503 with `Retry-After: 3600` and maxRetryAfterMs 200",
     method: "GET",
-    guarantee: "not waited for (the server asks for longer than the cap): Comm100ApiError 503 at once, retryAfterMs 3600000 and the header on it; 1 attempt",
+    guarantee:
+      "not waited for (the server asks for longer than the cap): Comm100ApiError 503 at once, retryAfterMs 3600000 and the header on it; 1 attempt",
     retried: "no",
     options: { retry: { ...FAST_RETRY, retries: 2, maxRetryAfterMs: 200 } },
     script: () => ({ kind: "json", status: 503, body: {}, headers: { "retry-after": "3600" } }),
@@ -454,11 +458,7 @@ export const SCENARIOS: Scenario[] = [
 ];
 
 /** Creates the server, runs one scenario with `apiKey`, closes the server. Never throws. */
-export async function runScenario(
-  s: Scenario,
-  apiKey: string,
-  extra: Partial<Comm100ClientOptions> = {},
-): Promise<Outcome> {
+export async function runScenario(s: Scenario, apiKey: string, extra: Partial<Comm100ClientOptions> = {}): Promise<Outcome> {
   const server = await startFaultServer(s.script);
   try {
     let fetchCalls = 0;

@@ -42,7 +42,8 @@ function renderings(x: unknown, depth = 0): string[] {
   if (x instanceof Error) {
     safe(() => x.stack);
     safe(() => x.message);
-    for (const k of Object.getOwnPropertyNames(x)) safe(() => inspect((x as unknown as Record<string, unknown>)[k], { depth: 10, showHidden: true }));
+    for (const k of Object.getOwnPropertyNames(x))
+      safe(() => inspect((x as unknown as Record<string, unknown>)[k], { depth: 10, showHidden: true }));
     if (x.cause !== undefined && depth < 8) out.push(...renderings(x.cause, depth + 1));
   }
   return out;
@@ -51,7 +52,8 @@ function renderings(x: unknown, depth = 0): string[] {
 function scan(where: string, x: unknown): void {
   for (const text of renderings(x)) {
     texts++;
-    for (const f of FORBIDDEN) if (text.includes(f)) leaks.push(`${where}: contains ${f === KEY ? "the key" : f === BASIC ? "the Basic value" : "email:key"}`);
+    for (const f of FORBIDDEN)
+      if (text.includes(f)) leaks.push(`${where}: contains ${f === KEY ? "the key" : f === BASIC ? "the Basic value" : "email:key"}`);
   }
 }
 
@@ -72,7 +74,13 @@ const spy: Middleware = {
 
 afterAll(() => {
   for (const s of spies) s.mockRestore();
-  writeFigures("secrets", { scenariosReplayed: SCENARIOS.length, objectsScanned: captured.length, textsScanned: texts, leaks: leaks.length, leakList: leaks });
+  writeFigures("secrets", {
+    scenariosReplayed: SCENARIOS.length,
+    objectsScanned: captured.length,
+    textsScanned: texts,
+    leaks: leaks.length,
+    leakList: leaks,
+  });
 });
 
 describe("secrets: the fault matrix replayed with a canary key", () => {
@@ -88,18 +96,50 @@ describe("secrets: the fault matrix replayed with a canary key", () => {
 
 describe("secrets: servers that echo the credentials back", () => {
   const echoes: [string, (auth: string) => Fault, (c: ReturnType<typeof createComm100Client>) => Promise<unknown>][] = [
-    ["401 JSON echoing key and header", (a) => ({ kind: "json", status: 401, body: { code: 401000, message: `Invalid key ${KEY} in ${a}` } }), (c) => c.agents.list()],
-    ["400 JSON with the key in a nested field", (a) => ({ kind: "json", status: 400, body: { code: 400000, message: "bad", detail: { auth: a, pair: PAIR } } }), (c) => c.agents.list()],
-    ["HTML 502 echoing the header", (a) => ({ kind: "raw", status: 502, headers: { "content-type": "text/html" }, body: `<pre>${a}\n${PAIR}</pre>` }), (c) => c.agents.list()],
-    ["invalid JSON 200 starting with the key", () => ({ kind: "raw", status: 200, headers: { "content-type": "application/json" }, body: `${KEY} is not JSON` }), (c) => c.agents.list()],
-    ["truncated JSON 200 echoing the pair", () => ({ kind: "truncated-json", body: `{"who":"${PAIR}","more":"${"x".repeat(200)}"}` }), (c) => c.agents.list()],
-    ["request style with throwOnError", (a) => ({ kind: "json", status: 403, body: { code: 403000, message: a } }), (c) => c.GET("/livechat/operators")],
+    [
+      "401 JSON echoing key and header",
+      (a) => ({ kind: "json", status: 401, body: { code: 401000, message: `Invalid key ${KEY} in ${a}` } }),
+      (c) => c.agents.list(),
+    ],
+    [
+      "400 JSON with the key in a nested field",
+      (a) => ({ kind: "json", status: 400, body: { code: 400000, message: "bad", detail: { auth: a, pair: PAIR } } }),
+      (c) => c.agents.list(),
+    ],
+    [
+      "HTML 502 echoing the header",
+      (a) => ({ kind: "raw", status: 502, headers: { "content-type": "text/html" }, body: `<pre>${a}\n${PAIR}</pre>` }),
+      (c) => c.agents.list(),
+    ],
+    [
+      "invalid JSON 200 starting with the key",
+      () => ({ kind: "raw", status: 200, headers: { "content-type": "application/json" }, body: `${KEY} is not JSON` }),
+      (c) => c.agents.list(),
+    ],
+    [
+      "truncated JSON 200 echoing the pair",
+      () => ({ kind: "truncated-json", body: `{"who":"${PAIR}","more":"${"x".repeat(200)}"}` }),
+      (c) => c.agents.list(),
+    ],
+    [
+      "request style with throwOnError",
+      (a) => ({ kind: "json", status: 403, body: { code: 403000, message: a } }),
+      (c) => c.GET("/livechat/operators"),
+    ],
   ];
   for (const [name, fault, call] of echoes) {
     it(`${name}: redacted everywhere`, async () => {
       const server = await startFaultServer((_n, req) => fault(String(req.headers.authorization)));
       try {
-        const c = createComm100Client({ baseUrl: server.base, email: EMAIL, apiKey: KEY, retry: false, logger, middleware: [spy], throwOnError: true });
+        const c = createComm100Client({
+          baseUrl: server.base,
+          email: EMAIL,
+          apiKey: KEY,
+          retry: false,
+          logger,
+          middleware: [spy],
+          throwOnError: true,
+        });
         const err = await call(c).then(
           () => undefined,
           (e: unknown) => e,
@@ -114,7 +154,11 @@ describe("secrets: servers that echo the credentials back", () => {
   }
 
   it("a config error about a URL holding the key does not show it", () => {
-    for (const opts of [{ baseUrl: `http://${KEY}.example.com/api/v1` }, { baseUrl: `https://x:${KEY}@example.com/api/v1` }, { domain: KEY }]) {
+    for (const opts of [
+      { baseUrl: `http://${KEY}.example.com/api/v1` },
+      { baseUrl: `https://x:${KEY}@example.com/api/v1` },
+      { domain: KEY },
+    ]) {
       const err = (() => {
         try {
           createComm100Client({ email: EMAIL, apiKey: KEY, ...opts } as never);
@@ -148,7 +192,13 @@ describe("secrets: plain http to a non-loopback host is refused before any byte"
     expect(server.requests).toHaveLength(1);
   });
 
-  for (const baseUrl of ["http://chat.comm100.internal/api/v1", "http://10.0.0.8:4010/api/v1", "http://[fe80::1]/api/v1", "http://127.0.0.1.nip.io/api/v1", "http://localhost.example.com/api/v1"]) {
+  for (const baseUrl of [
+    "http://chat.comm100.internal/api/v1",
+    "http://10.0.0.8:4010/api/v1",
+    "http://[fe80::1]/api/v1",
+    "http://127.0.0.1.nip.io/api/v1",
+    "http://localhost.example.com/api/v1",
+  ]) {
     it(`${baseUrl}: Comm100ConfigError at creation, zero fetch calls, nothing received`, () => {
       reset();
       const globalSpy = vi.spyOn(globalThis, "fetch");
@@ -178,7 +228,12 @@ describe("secrets: plain http to a non-loopback host is refused before any byte"
 
   it("a cross-origin redirect does not carry the Authorization header", async () => {
     const target = await startFaultServer(() => ({ kind: "json", status: 200, body: [] }));
-    const origin = await startFaultServer(() => ({ kind: "raw", status: 302, headers: { location: `${target.base}/livechat/operators` }, body: "" }));
+    const origin = await startFaultServer(() => ({
+      kind: "raw",
+      status: 302,
+      headers: { location: `${target.base}/livechat/operators` },
+      body: "",
+    }));
     try {
       const c = createComm100Client({ baseUrl: origin.base, email: EMAIL, apiKey: KEY });
       expect(await c.agents.list()).toEqual([]);
@@ -211,7 +266,9 @@ describe("secrets: the client, errors and logs of ordinary calls", () => {
   });
 
   it("never in API errors, even when the server echoes the key", async () => {
-    const s = await startServer((r, res) => json(res, 401, { code: 401000, message: `Invalid API key ${KEY} (${r.headers.authorization})` }));
+    const s = await startServer((r, res) =>
+      json(res, 401, { code: 401000, message: `Invalid API key ${KEY} (${r.headers.authorization})` }),
+    );
     try {
       const comm100 = createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY });
       const err = await comm100.agents.list().catch((e) => e);
@@ -229,10 +286,14 @@ describe("secrets: the client, errors and logs of ordinary calls", () => {
 
   it("never in timeout and connection errors", async () => {
     const s = await startServer(() => {});
-    const t = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, timeoutMs: 100 }).agents.list().catch((e) => e);
+    const t = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, timeoutMs: 100 })
+      .agents.list()
+      .catch((e) => e);
     expectClean("timeout", t);
     await s.close();
-    const c = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, retry: false }).agents.list().catch((e) => e);
+    const c = await createComm100Client({ baseUrl: s.base, email: EMAIL, apiKey: KEY, retry: false })
+      .agents.list()
+      .catch((e) => e);
     expect(c.name).toBe("Comm100ConnectionError");
     expectClean("connection refused", c);
   });
@@ -249,7 +310,13 @@ describe("secrets: the client, errors and logs of ordinary calls", () => {
         logger: { debug: (msg, data) => lines.push([msg, data]) },
       });
       await comm100.agents.list({}, { headers: { "x-request-id": "r1" } });
-      expect(lines.map((l) => (l as [string])[0])).toEqual(["comm100 request", "comm100 response", "comm100 retry", "comm100 request", "comm100 response"]);
+      expect(lines.map((l) => (l as [string])[0])).toEqual([
+        "comm100 request",
+        "comm100 response",
+        "comm100 retry",
+        "comm100 request",
+        "comm100 response",
+      ]);
       const first = (lines[0] as [string, { headers: Record<string, string>; method: string; url: string }])[1];
       expect(first.headers.authorization).toBe("Basic [REDACTED]");
       expect(first.headers["x-request-id"]).toBe("r1");
@@ -262,7 +329,12 @@ describe("secrets: the client, errors and logs of ordinary calls", () => {
   });
 
   it("config errors never hold the key", () => {
-    for (const opts of [{ domain: KEY }, { baseUrl: `http://u:${KEY}@example.com/` }, { baseUrl: `http://${KEY}.example.com/` }, { baseUrl: KEY }]) {
+    for (const opts of [
+      { domain: KEY },
+      { baseUrl: `http://u:${KEY}@example.com/` },
+      { baseUrl: `http://${KEY}.example.com/` },
+      { baseUrl: KEY },
+    ]) {
       const e = (() => {
         try {
           createComm100Client({ email: EMAIL, apiKey: KEY, ...opts } as never);
@@ -288,7 +360,9 @@ describe("secrets: the verdict", () => {
     expect(logLines.length).toBeGreaterThan(SCENARIOS.length);
     expect(middlewareViews.length).toBeGreaterThan(SCENARIOS.length);
     expect(captured.filter(([, x]) => x instanceof Error).length).toBeGreaterThanOrEqual(20);
-    console.info(`secrets: scanned ${texts} renderings of ${captured.length} objects, ${logLines.length} log events, ${consoleLines.length} console lines, ${middlewareViews.length} middleware views; leaks: ${leaks.length}`);
+    console.info(
+      `secrets: scanned ${texts} renderings of ${captured.length} objects, ${logLines.length} log events, ${consoleLines.length} console lines, ${middlewareViews.length} middleware views; leaks: ${leaks.length}`,
+    );
     expect(leaks).toEqual([]);
   });
 });

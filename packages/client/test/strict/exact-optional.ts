@@ -15,5 +15,11 @@ export async function chatsBetween(from: string, to: string | undefined, departm
 }
 
 export async function volume(filterValue: number | undefined) {
-  return comm100.reports.getChatVolume({ timeFrom: "2026-11-01T00:00:00", timeTo: "2026-12-01T00:00:00", group: "day", filterName: "department", filterValue });
+  return comm100.reports.getChatVolume({
+    timeFrom: "2026-11-01T00:00:00",
+    timeTo: "2026-12-01T00:00:00",
+    group: "day",
+    filterName: "department",
+    filterValue,
+  });
 }

@@ -36,9 +36,11 @@ export function parseChangeset(id, text) {
   const m = /^\s*---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)([\s\S]*)$/.exec(text);
   if (!m) throw new Error(`.changeset/${id}.md: no front matter (--- ... ---)`);
   const front = parseYaml(m[1] ?? "") ?? {};
-  if (typeof front !== "object" || Array.isArray(front)) throw new Error(`.changeset/${id}.md: the front matter is not a map of package names to bumps`);
+  if (typeof front !== "object" || Array.isArray(front))
+    throw new Error(`.changeset/${id}.md: the front matter is not a map of package names to bumps`);
   const releases = Object.entries(front).map(([name, type]) => {
-    if (!["major", "minor", "patch", "none"].includes(String(type))) throw new Error(`.changeset/${id}.md: "${name}" has the bump "${type}"`);
+    if (!["major", "minor", "patch", "none"].includes(String(type)))
+      throw new Error(`.changeset/${id}.md: "${name}" has the bump "${type}"`);
     return { name, type: /** @type {Bump} */ (type) };
   });
   return { id, releases, summary: (m[2] ?? "").replace(/\r\n/g, "\n").trim() };
@@ -53,7 +55,10 @@ export function readChangelogs(root = ROOT_DIR) {
   });
   return dirs
     .filter((d) => existsSync(join(d, "CHANGELOG.md")) && existsSync(join(d, "package.json")))
-    .map((d) => ({ name: String(JSON.parse(readFileSync(join(d, "package.json"), "utf8")).name), text: readFileSync(join(d, "CHANGELOG.md"), "utf8") }))
+    .map((d) => ({
+      name: String(JSON.parse(readFileSync(join(d, "package.json"), "utf8")).name),
+      text: readFileSync(join(d, "CHANGELOG.md"), "utf8"),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -86,7 +91,11 @@ export function demoteHeadings(text, top) {
 const SITE = "The reference site";
 
 /** @param {string} summary @returns {string} a Markdown list item, continuation lines indented */
-const item = (summary) => `- ${demoteHeadings(summary, 6).split("\n").map((l, i) => (i === 0 || l === "" ? l : `  ${l}`)).join("\n")}`;
+const item = (summary) =>
+  `- ${demoteHeadings(summary, 6)
+    .split("\n")
+    .map((l, i) => (i === 0 || l === "" ? l : `  ${l}`))
+    .join("\n")}`;
 
 /**
  * @param {{ changesets: Changeset[], changelogs: PackageChangelog[] }} sources
@@ -115,7 +124,10 @@ export function changelogGuide({ changesets, changelogs }) {
   parts.push("", "### Released");
   if (changelogs.length === 0) parts.push("", "No release yet.");
   for (const { name, text } of changelogs) {
-    const body = text.replace(/\r\n/g, "\n").replace(/^# .*\n/, "").trim(); // its own "# <package>" title
+    const body = text
+      .replace(/\r\n/g, "\n")
+      .replace(/^# .*\n/, "")
+      .trim(); // its own "# <package>" title
     parts.push("", `#### \`${name}\``, "", demoteHeadings(body, 5));
   }
   return { file: "(generated from the changesets)", at: "end", heading: "Changelog", body: parts.join("\n").trim() };

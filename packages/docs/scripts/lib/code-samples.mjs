@@ -43,7 +43,10 @@ export { resolveRef };
 export function defaultBaseUrl(spec) {
   const server = spec.servers?.[0];
   if (!server) return "https://hosted.comm100.com/api/v1";
-  return server.url.replace(/\{([^}]+)\}/g, (/** @type {string} */ _, /** @type {string} */ name) => server.variables?.[name]?.default ?? name);
+  return server.url.replace(
+    /\{([^}]+)\}/g,
+    (/** @type {string} */ _, /** @type {string} */ name) => server.variables?.[name]?.default ?? name,
+  );
 }
 
 /** The domain the TypeScript samples pass to createComm100Client. @param {Spec} spec @returns {string} */
@@ -114,7 +117,10 @@ export function sampleFromSchema(spec, rawSchema, name = "value", depth = 0) {
       if (schema.format === "email") return "someone@example.com";
       if (schema.format === "date") return "2024-01-31";
       if (schema.format === "date-time") return "2024-01-31T00:00:00Z";
-      return `YOUR_${name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/\W+/g, "_").toUpperCase()}`;
+      return `YOUR_${name
+        .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+        .replace(/\W+/g, "_")
+        .toUpperCase()}`;
   }
 }
 
@@ -186,9 +192,7 @@ export function wireValue(v) {
 
 /** Encodes a path segment, keeping the characters RFC 3986 allows there (`@`, `:` ...). @param {unknown} v */
 function encodeSegment(v) {
-  return encodeURIComponent(String(v)).replace(/%(40|3A|24|2C|3B|3D|2B|21|27|28|29|2A)/gi, (m) =>
-    decodeURIComponent(m),
-  );
+  return encodeURIComponent(String(v)).replace(/%(40|3A|24|2C|3B|3D|2B|21|27|28|29|2A)/gi, (m) => decodeURIComponent(m));
 }
 
 /** @param {[string, unknown][]} pairs */
@@ -402,10 +406,15 @@ export function samplesModule(spec, samples = codeSamples(spec), providers = SAM
   const fn = (/** @type {string} */ name, /** @type {string} */ sample) => {
     const body = sample.split("\n").slice(2).join("\n"); // drop the import line and the blank after it
     parts.push(`export async function ${name}(): Promise<void> {`);
-    parts.push(body.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n"));
+    parts.push(
+      body
+        .split("\n")
+        .map((l) => (l ? `  ${l}` : l))
+        .join("\n"),
+    );
     parts.push("}", "");
   };
-  parts.push("// the introduction's \"Using the TypeScript SDK\" section");
+  parts.push('// the introduction\'s "Using the TypeScript SDK" section');
   fn("introduction", `import\n\n${introSnippet(spec)}`);
   const checked = providers.filter((p) => p.typeCheck !== undefined);
   for (const [operationId, { op, sources }] of samples) {

@@ -65,9 +65,12 @@ export function mergeGuides(intro, guides) {
  * @param {Guide[]} guides @returns {{ name: string, heading: string, source: string }[]}
  */
 export function guideCodeBlocks(guides) {
-  return guides.filter((g) => g.file.endsWith(".md")).flatMap((g) => { // hand-written ones only
-    const slug = g.file.replace(/\.md$/, "");
-    const blocks = [...g.body.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
-    return blocks.map((source, i) => ({ name: `${slug}-${i + 1}.ts`, heading: g.heading, source }));
-  });
+  return guides
+    .filter((g) => g.file.endsWith(".md"))
+    .flatMap((g) => {
+      // hand-written ones only
+      const slug = g.file.replace(/\.md$/, "");
+      const blocks = [...g.body.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+      return blocks.map((source, i) => ({ name: `${slug}-${i + 1}.ts`, heading: g.heading, source }));
+    });
 }

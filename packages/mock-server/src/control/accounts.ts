@@ -29,7 +29,8 @@ export interface AccountBook {
 /** `accounts` undefined: every credential is accepted (each email is its own account). */
 export function createAccountBook(accounts: readonly MockAccount[] | undefined): AccountBook {
   const list = accounts?.map((a) => ({ email: a.email, apiKey: a.apiKey }));
-  for (const a of list ?? []) if (a.email.trim() === "" || a.apiKey.trim() === "") throw new TypeError("every account needs a non-empty email and apiKey");
+  for (const a of list ?? [])
+    if (a.email.trim() === "" || a.apiKey.trim() === "") throw new TypeError("every account needs a non-empty email and apiKey");
   return {
     accounts: list,
     find(credentials) {

@@ -16,7 +16,8 @@ export interface MockClock {
 /** Reads a time input; throws a message naming `what` when it is not a valid time. */
 export function parseTime(time: TimeInput, what = "time"): number {
   const ms = time instanceof Date ? time.getTime() : typeof time === "number" ? time : Date.parse(time);
-  if (!Number.isFinite(ms)) throw new TypeError(`${what} must be an ISO 8601 date-time or epoch milliseconds, got ${JSON.stringify(String(time))}`);
+  if (!Number.isFinite(ms))
+    throw new TypeError(`${what} must be an ISO 8601 date-time or epoch milliseconds, got ${JSON.stringify(String(time))}`);
   return ms;
 }
 

@@ -43,9 +43,11 @@ function check(options: FaultOptions): FaultState {
   const status = options.status ?? 500;
   const errorRate = options.errorRate ?? (options.status !== undefined ? 1 : 0);
   if (!Number.isInteger(count) || count < 1) throw new TypeError(`faults: count must be a positive integer, got ${count}`);
-  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) throw new TypeError(`faults: latencyMs must be 0..${MAX_LATENCY_MS}, got ${latencyMs}`);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS)
+    throw new TypeError(`faults: latencyMs must be 0..${MAX_LATENCY_MS}, got ${latencyMs}`);
   if (!Number.isInteger(status) || status < 500 || status > 599) throw new TypeError(`faults: status must be a 5xx status, got ${status}`);
-  if (!Number.isFinite(errorRate) || errorRate < 0 || errorRate > 1) throw new TypeError(`faults: errorRate must be 0..1, got ${errorRate}`);
+  if (!Number.isFinite(errorRate) || errorRate < 0 || errorRate > 1)
+    throw new TypeError(`faults: errorRate must be 0..1, got ${errorRate}`);
   return { remaining: count, latencyMs, errorRate, status };
 }
 

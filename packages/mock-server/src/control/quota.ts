@@ -24,7 +24,8 @@ export interface QuotaMeter {
 }
 
 export function createQuotaMeter(limit: number | undefined, clock: MockClock): QuotaMeter {
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new TypeError(`quota must be a non-negative integer, got ${limit}`);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+    throw new TypeError(`quota must be a non-negative integer, got ${limit}`);
   let day = 0;
   let counts = new Map<string, number>();
   const today = () => {

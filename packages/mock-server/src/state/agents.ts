@@ -3,7 +3,17 @@ import type { AgentRecord } from "./data.js";
 import type { ResourceHandler } from "./resource.js";
 import { badField, notFound, ok, pick, type Store } from "./store.js";
 
-const FIELDS = ["display_name", "first_name", "last_name", "phone", "title", "description", "is_admin", "is_active", "max_chats_count"] as const;
+const FIELDS = [
+  "display_name",
+  "first_name",
+  "last_name",
+  "phone",
+  "title",
+  "description",
+  "is_admin",
+  "is_active",
+  "max_chats_count",
+] as const;
 
 export const findAgent = (store: Store, email: unknown) => {
   const key = String(email).toLowerCase();

@@ -12,7 +12,15 @@ const findCategory = (store: Store, id: unknown) => store.data.cannedMessageCate
 const missingCategory = (store: Store, id: unknown) => id !== undefined && id !== 0 && !findCategory(store, id);
 
 function createMessage(store: Store, fields: Partial<CannedMessageRecord>): CannedMessageRecord {
-  const m: CannedMessageRecord = { id: store.nextId("cannedMessages"), name: "", message: "", categoryId: 0, isPrivate: false, shortcuts: "", ...fields };
+  const m: CannedMessageRecord = {
+    id: store.nextId("cannedMessages"),
+    name: "",
+    message: "",
+    categoryId: 0,
+    isPrivate: false,
+    shortcuts: "",
+    ...fields,
+  };
   store.data.cannedMessages.push(m);
   return m;
 }
@@ -25,14 +33,16 @@ export const cannedHandlers: Record<string, ResourceHandler> = {
   },
   createCannedMessage: (req, { store }) => {
     const fields = pick<CannedMessageRecord>(req.body, MESSAGE_FIELDS);
-    if (missingCategory(store, fields.categoryId)) return badField("categoryId", `names category ${fields.categoryId}, which does not exist.`);
+    if (missingCategory(store, fields.categoryId))
+      return badField("categoryId", `names category ${fields.categoryId}, which does not exist.`);
     return ok(createMessage(store, fields));
   },
   updateCannedMessage: (req, { store }) => {
     const m = findMessage(store, req.params.id);
     if (!m) return notFound("Canned message", req.params.id);
     const fields = pick<CannedMessageRecord>(req.body, MESSAGE_FIELDS);
-    if (missingCategory(store, fields.categoryId)) return badField("categoryId", `names category ${fields.categoryId}, which does not exist.`);
+    if (missingCategory(store, fields.categoryId))
+      return badField("categoryId", `names category ${fields.categoryId}, which does not exist.`);
     Object.assign(m, fields);
     return ok(m);
   },
@@ -50,7 +60,13 @@ export const cannedHandlers: Record<string, ResourceHandler> = {
   createCannedMessageCategory: (req, { store }) => {
     const fields = pick<CannedMessageCategoryRecord>(req.body, CATEGORY_FIELDS);
     if (missingCategory(store, fields.parentId)) return badField("parentId", `names category ${fields.parentId}, which does not exist.`);
-    const c: CannedMessageCategoryRecord = { id: store.nextId("cannedMessageCategories"), name: "", parentId: 0, isPrivate: false, ...fields };
+    const c: CannedMessageCategoryRecord = {
+      id: store.nextId("cannedMessageCategories"),
+      name: "",
+      parentId: 0,
+      isPrivate: false,
+      ...fields,
+    };
     store.data.cannedMessageCategories.push(c);
     return ok(c);
   },

@@ -36,7 +36,13 @@ export const departmentHandlers: Record<string, ResourceHandler> = {
     if (nameTaken(store, body.name)) return badField("name", `must be unique: a department named '${body.name}' already exists.`);
     const problem = checkMembers(store, body.members);
     if (problem) return badField("members", problem);
-    const d: DepartmentRecord = { id: store.nextId("departments"), name: body.name, description: body.description ?? "", members: [], status: 0 };
+    const d: DepartmentRecord = {
+      id: store.nextId("departments"),
+      name: body.name,
+      description: body.description ?? "",
+      members: [],
+      status: 0,
+    };
     store.data.departments.push(d);
     store.setDepartmentMembers(d, body.members ?? []);
     return ok(d);

@@ -12,7 +12,10 @@ export function loadData(spec: OpenAPIDocument, input: DataInput): MockData {
   const raw: unknown = typeof input === "string" ? JSON.parse(readFileSync(input, "utf8")) : structuredClone(input);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new TypeError("data must be an object of collections");
   // A snapshot of the mock ({ ..., data }) loads as well as the bare collections.
-  const source = ("data" in raw && typeof (raw as { data: unknown }).data === "object" ? (raw as { data: object }).data : raw) as Record<string, unknown>;
+  const source = ("data" in raw && typeof (raw as { data: unknown }).data === "object" ? (raw as { data: object }).data : raw) as Record<
+    string,
+    unknown
+  >;
   const unknown = Object.keys(source).filter((k) => !(COLLECTIONS as readonly string[]).includes(k));
   if (unknown.length) throw new TypeError(`data has unknown collections: ${unknown.join(", ")}; known: ${COLLECTIONS.join(", ")}`);
   const ajv = createAjv2020({ strict: false });

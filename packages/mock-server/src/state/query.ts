@@ -26,7 +26,8 @@ function text(record: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const v of Object.values(record)) {
     if (typeof v === "string") parts.push(v);
-    else if (Array.isArray(v)) for (const x of v) if (x && typeof x === "object") for (const y of Object.values(x)) if (typeof y === "string") parts.push(y);
+    else if (Array.isArray(v))
+      for (const x of v) if (x && typeof x === "object") for (const y of Object.values(x)) if (typeof y === "string") parts.push(y);
   }
   return parts.join("\n").toLowerCase();
 }
@@ -55,12 +56,18 @@ function matches<T extends Record<string, unknown>>(store: Store, q: ListQuery, 
 function chatHasOperator(chat: ChatRecord, agentId: number, store: Store): boolean {
   if (Array.isArray(chat.operators)) return chat.operators.some((o) => o.id === agentId);
   const agent = store.data.agents.find((a) => a.id === agentId);
-  return !!agent && typeof chat.operators === "string" && chat.operators.toLowerCase().includes(String(agent.display_name ?? agent.email).toLowerCase());
+  return (
+    !!agent &&
+    typeof chat.operators === "string" &&
+    chat.operators.toLowerCase().includes(String(agent.display_name ?? agent.email).toLowerCase())
+  );
 }
 
 export function selectChats(store: Store, q: ListQuery, now: Date): ChatRecord[] {
   const base = matches<ChatRecord>(store, q, now, (c) => c.start_time);
-  return store.data.chats.filter((c) => base(c) && (!q.operator || chatHasOperator(c, q.operator, store)) && (!q.rating || c.rating === String(q.rating)));
+  return store.data.chats.filter(
+    (c) => base(c) && (!q.operator || chatHasOperator(c, q.operator, store)) && (!q.rating || c.rating === String(q.rating)),
+  );
 }
 
 export function selectOfflineMessages(store: Store, q: ListQuery, now: Date): OfflineMessageRecord[] {

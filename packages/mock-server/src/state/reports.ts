@@ -62,8 +62,10 @@ interface CountReport<T> {
   counts(rs: T[]): Record<string, number>;
 }
 
-const byDepartment = <T extends { department?: string }>(): ItemGroup<T> => (store) =>
-  store.data.departments.map((d) => ({ key: { departmentId: d.id }, has: (r: T) => r.department === d.name }));
+const byDepartment =
+  <T extends { department?: string }>(): ItemGroup<T> =>
+  (store) =>
+    store.data.departments.map((d) => ({ key: { departmentId: d.id }, has: (r: T) => r.department === d.name }));
 
 const servedBy = (chat: ChatRecord, agentId: number) => Array.isArray(chat.operators) && chat.operators.some((o) => o.id === agentId);
 
@@ -73,7 +75,8 @@ function departmentRecords<T extends { department?: string }>(all: T[], store: S
 }
 
 const CHAT_VOLUME: CountReport<ChatRecord> = {
-  records: (store, name, value) => (name === undefined ? store.data.chats : name === "department" ? departmentRecords(store.data.chats, store, value) : undefined),
+  records: (store, name, value) =>
+    name === undefined ? store.data.chats : name === "department" ? departmentRecords(store.data.chats, store, value) : undefined,
   time: (c) => c.start_time,
   items: { department: byDepartment<ChatRecord>() },
   // Every stored chat was answered: no missed or refused requests in the seed.
@@ -82,7 +85,11 @@ const CHAT_VOLUME: CountReport<ChatRecord> = {
 
 const OFFLINE_MESSAGES: CountReport<OfflineMessageRecord> = {
   records: (store, name, value) =>
-    name === undefined ? store.data.offlineMessages : name === "department" ? departmentRecords(store.data.offlineMessages, store, value) : undefined,
+    name === undefined
+      ? store.data.offlineMessages
+      : name === "department"
+        ? departmentRecords(store.data.offlineMessages, store, value)
+        : undefined,
   time: (m) => m.time,
   items: { department: byDepartment<OfflineMessageRecord>() },
   // Stored messages do not say where they came from: all count as left with the offline button.
@@ -108,7 +115,14 @@ const RATING: CountReport<ChatRecord> = {
   },
 };
 
-type ReportQuery = { timeFrom: string; timeTo: string; timezone?: string; filterName?: string; filterValue?: string | number; group?: string };
+type ReportQuery = {
+  timeFrom: string;
+  timeTo: string;
+  timezone?: string;
+  filterName?: string;
+  filterValue?: string | number;
+  group?: string;
+};
 
 function countReport<T>(report: CountReport<T>, q: ReportQuery, store: Store): MockAnswer | undefined {
   const offset = offsetSeconds(q.timezone ?? "+00:00");
@@ -118,7 +132,8 @@ function countReport<T>(report: CountReport<T>, q: ReportQuery, store: Store): M
   if (offset === undefined || !records || !(byTime || group in report.items)) return undefined;
   const from = parseLocal(q.timeFrom, offset);
   const to = parseLocal(q.timeTo, offset);
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return errorAnswer(400, "Parameter 'timeFrom' and 'timeTo' must be valid date-times.");
+  if (!Number.isFinite(from) || !Number.isFinite(to))
+    return errorAnswer(400, "Parameter 'timeFrom' and 'timeTo' must be valid date-times.");
   if (to < from) return errorAnswer(400, "Parameter 'timeTo' must not be before 'timeFrom'.");
   const inPeriod = records.filter((r) => {
     const t = secondsOf(report.time(r));
@@ -126,10 +141,13 @@ function countReport<T>(report: CountReport<T>, q: ReportQuery, store: Store): M
   });
   const time = (a: number, b: number) => ({ from: formatLocal(a, offset), to: formatLocal(b, offset) });
   if (!byTime) {
-    return ok(report.items[group]!(store).map((item) => ({ time: time(from, to), ...item.key, ...report.counts(inPeriod.filter(item.has)) })));
+    return ok(
+      report.items[group]!(store).map((item) => ({ time: time(from, to), ...item.key, ...report.counts(inPeriod.filter(item.has)) })),
+    );
   }
   const bounds = slots(from, to, group, offset);
-  if (!bounds) return errorAnswer(400, `The period has more than ${MAX_REPORT_ROWS} ${group} rows; ask for a shorter period or a larger group.`);
+  if (!bounds)
+    return errorAnswer(400, `The period has more than ${MAX_REPORT_ROWS} ${group} rows; ask for a shorter period or a larger group.`);
   const perSlot = Array.from({ length: Math.max(0, bounds.length - 1) }, (): T[] => []);
   for (const r of inPeriod) perSlot[slotOf(bounds, secondsOf(report.time(r))!)]!.push(r);
   return ok(perSlot.map((rs, i) => ({ time: time(bounds[i]!, bounds[i + 1]!), ...report.counts(rs) })));

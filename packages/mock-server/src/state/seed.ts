@@ -18,7 +18,16 @@ import {
 } from "./data.js";
 import { sample, type SampleContext } from "./schema-sample.js";
 
-export const SEED_COUNTS = { agents: 12, departments: 4, categories: 4, cannedMessages: 12, campaigns: 3, visitors: 40, chats: 360, offlineMessages: 120 };
+export const SEED_COUNTS = {
+  agents: 12,
+  departments: 4,
+  categories: 4,
+  cannedMessages: 12,
+  campaigns: 3,
+  visitors: 40,
+  chats: 360,
+  offlineMessages: 120,
+};
 const DAY = 86_400;
 // No "sales": the docs' create example uses that name, and it should work on the seeded account.
 const DEPARTMENT_NAMES = ["Customer Care", "Support", "Billing", "Onboarding", "Technical", "Partners"];
@@ -30,7 +39,10 @@ function sampled<T>(ctx: SampleContext, schema: string, fixed: Partial<T>): T {
 
 function transcript(f: typeof faker, start: number, agent: string, visitor: string): string {
   const clock = (s: number) => new Date(s * 1000).toISOString().slice(11, 19);
-  const lines = [`Operator ${agent} has joined the chat.`, `[${clock(start)}] ${agent}: Hi ${visitor}, this is ${agent}. How may I help you?`];
+  const lines = [
+    `Operator ${agent} has joined the chat.`,
+    `[${clock(start)}] ${agent}: Hi ${visitor}, this is ${agent}. How may I help you?`,
+  ];
   let t = start;
   for (let i = 0, n = f.number.int({ min: 2, max: 6 }); i < n; i++) {
     t += f.number.int({ min: 5, max: 90 });
@@ -48,13 +60,22 @@ export function seedData(spec: OpenAPIDocument, seed: number, todayStart: number
   const n = SEED_COUNTS;
 
   const departments: DepartmentRecord[] = DEPARTMENT_NAMES.slice(0, n.departments).map((name, i) =>
-    sampled<DepartmentRecord>(ctx, "Department", { id: i + 1, name, description: `${name} team`, members: [], status: f.helpers.arrayElement([0, 2]) }),
+    sampled<DepartmentRecord>(ctx, "Department", {
+      id: i + 1,
+      name,
+      description: `${name} team`,
+      members: [],
+      status: f.helpers.arrayElement([0, 2]),
+    }),
   );
   const agents: AgentRecord[] = [];
   for (let i = 0; i < n.agents; i++) {
     const first_name = f.person.firstName();
     const last_name = f.person.lastName();
-    const joined = f.helpers.arrayElements(departments, { min: 1, max: 2 }).map((d) => d.id).sort((a, b) => a - b);
+    const joined = f.helpers
+      .arrayElements(departments, { min: 1, max: 2 })
+      .map((d) => d.id)
+      .sort((a, b) => a - b);
     const agent = sampled<AgentRecord>(ctx, "Agent", {
       id: i + 1,
       email: `${first_name}.${last_name}.${i + 1}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, ""),
@@ -123,11 +144,23 @@ export function seedData(spec: OpenAPIDocument, seed: number, todayStart: number
       end_time: comm100Date(end),
       waiting_time: `${f.number.int({ min: 1, max: 120 })}s`,
       chat_transcript: transcript(f, start, served[0]!.display_name!, String(visitor.name)),
-      rating: String(f.helpers.weightedArrayElement([{ weight: 3, value: 0 }, { weight: 1, value: 3 }, { weight: 2, value: 4 }, { weight: 3, value: 5 }])),
+      rating: String(
+        f.helpers.weightedArrayElement([
+          { weight: 3, value: 0 },
+          { weight: 1, value: 3 },
+          { weight: 2, value: 4 },
+          { weight: 3, value: 5 },
+        ]),
+      ),
       custom_fields: [{ field_id: 5000001, name: "order_id", value: String(f.number.int({ min: 1_000_000, max: 9_999_999 })) }],
       custom_variable: visitor.custom_variable ?? [],
     });
-    chat.wrap_up = { category: f.helpers.arrayElement(["Sales", "Question", "Suggestion", "Complaint"]), comment: f.company.buzzPhrase(), fields: [], time: comm100Date(end + 30) };
+    chat.wrap_up = {
+      category: f.helpers.arrayElement(["Sales", "Question", "Suggestion", "Complaint"]),
+      comment: f.company.buzzPhrase(),
+      fields: [],
+      time: comm100Date(end + 30),
+    };
     if (f.number.int({ min: 0, max: 4 }) !== 0) delete chat.attachment;
     delete chat.note_attachment;
     chats.push(chat);

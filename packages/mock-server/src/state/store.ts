@@ -26,7 +26,13 @@ export function cloneData(data: MockData): MockData {
 }
 
 export function createStore(initial: MockData, random: Random): Store {
-  const next: Record<NumericCollection, number> = { agents: 1, departments: 1, cannedMessages: 1, cannedMessageCategories: 1, campaigns: 1 };
+  const next: Record<NumericCollection, number> = {
+    agents: 1,
+    departments: 1,
+    cannedMessages: 1,
+    cannedMessageCategories: 1,
+    campaigns: 1,
+  };
   const store: Store = {
     data: initial,
     replace(data) {

@@ -12,7 +12,10 @@ export function api(base: string) {
     const res = await call(`${base}${path}`, {
       method,
       ...(body !== undefined
-        ? { body: json ? JSON.stringify(body) : formEncode(body as Record<string, unknown>), headers: { "content-type": json ? "application/json" : "application/x-www-form-urlencoded" } }
+        ? {
+            body: json ? JSON.stringify(body) : formEncode(body as Record<string, unknown>),
+            headers: { "content-type": json ? "application/json" : "application/x-www-form-urlencoded" },
+          }
         : {}),
     });
     return { status: res.status, json: res.json };

@@ -9,7 +9,8 @@ const ajv = createAjv2020({ strict: false });
 ajv.addSchema(spec, "spec");
 const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
 export const OPS = new Map<string, { path: string; method: string }>();
-for (const [path, item] of Object.entries(spec.paths)) for (const [method, op] of Object.entries(item)) if (op?.operationId) OPS.set(op.operationId, { path, method });
+for (const [path, item] of Object.entries(spec.paths))
+  for (const [method, op] of Object.entries(item)) if (op?.operationId) OPS.set(op.operationId, { path, method });
 const validators = new Map<string, (v: unknown) => boolean>();
 
 /** The spec's schema for an operation's answer with this status (compiled once). */
@@ -20,7 +21,10 @@ export function validatorFor(operationId: string, status: number): ((v: unknown)
     const response = spec.paths[path]![method]!.responses[String(status)] as { $ref?: string; content?: unknown } | undefined;
     if (!response) throw new Error(`${operationId} answered ${status}, which the spec does not document`);
     const ref = response.$ref ?? `#/${pointer("paths", path, method, "responses", String(status))}`;
-    const resolved = ref.slice(2).split("/").reduce<any>((n, k) => n[k.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+    const resolved = ref
+      .slice(2)
+      .split("/")
+      .reduce<any>((n, k) => n[k.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
     if (!resolved.content) validators.set(key, (v) => v === undefined);
     else validators.set(key, ajv.compile({ $ref: `spec${ref}/content/application~1json/schema` }));
   }
@@ -42,14 +46,19 @@ export async function callChecked(
   const res = await fetch(url, {
     method: method.toUpperCase(),
     // A JSON array is the one JSON body of the API (visitor custom variables); the rest are forms.
-    headers: { authorization: AUTH, ...(body ? { "content-type": Array.isArray(body) ? "application/json" : "application/x-www-form-urlencoded" } : {}) },
+    headers: {
+      authorization: AUTH,
+      ...(body ? { "content-type": Array.isArray(body) ? "application/json" : "application/x-www-form-urlencoded" } : {}),
+    },
     ...(body ? { body: Array.isArray(body) ? JSON.stringify(body) : formEncode(body) } : {}),
   });
   const text = await res.text();
   const json = text === "" ? undefined : JSON.parse(text);
   const validate = validatorFor(operationId, res.status)!;
-  expect(validate(json), `${operationId} ${res.status}: ${text.slice(0, 300)} ${JSON.stringify((validate as { errors?: unknown }).errors)}`).toBe(true);
+  expect(
+    validate(json),
+    `${operationId} ${res.status}: ${text.slice(0, 300)} ${JSON.stringify((validate as { errors?: unknown }).errors)}`,
+  ).toBe(true);
   checked.answers++;
   return { status: res.status, json };
 }
-

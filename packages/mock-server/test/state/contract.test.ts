@@ -18,16 +18,25 @@ const byStatus: Record<number, string[]> = {};
 afterAll(() => console.log(`stateful contract: ${JSON.stringify(byStatus)}`));
 
 describe("every operation on the stateful mock", () => {
-  it.each(inputs.map((i) => [i.operation.operationId, i] as const))("%s answers a documented, schema-valid status", async (operationId, input) => {
-    mock.reset();
-    const query = Object.keys(input.query).length ? `?${new URLSearchParams(Object.entries(input.query).map(([k, v]) => [k, String(v)]))}` : "";
-    const res = await callChecked(mock, operationId, input.path, input.body as Record<string, unknown> | unknown[] | undefined, query);
-    expect(res.status).toBeLessThan(500);
-    (byStatus[res.status] ??= []).push(operationId);
-  });
+  it.each(inputs.map((i) => [i.operation.operationId, i] as const))(
+    "%s answers a documented, schema-valid status",
+    async (operationId, input) => {
+      mock.reset();
+      const query = Object.keys(input.query).length
+        ? `?${new URLSearchParams(Object.entries(input.query).map(([k, v]) => [k, String(v)]))}`
+        : "";
+      const res = await callChecked(mock, operationId, input.path, input.body as Record<string, unknown> | unknown[] | undefined, query);
+      expect(res.status).toBeLessThan(500);
+      (byStatus[res.status] ??= []).push(operationId);
+    },
+  );
 
   it("the examples succeed, except reads and writes of example ids the seed lacks (404)", () => {
-    expect(Object.keys(byStatus).map(Number).every((s) => s === 200 || s === 404)).toBe(true);
+    expect(
+      Object.keys(byStatus)
+        .map(Number)
+        .every((s) => s === 200 || s === 404),
+    ).toBe(true);
     expect(byStatus[200]!.length).toBeGreaterThan(inputs.length / 2);
   });
 });

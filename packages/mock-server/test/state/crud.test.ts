@@ -61,7 +61,8 @@ describe("departments", () => {
 
   it("members and agent departments agree both ways", async () => {
     const d = (await c.post("/livechat/departments", { name: "Night shift", members: [3, 4] })).json;
-    const agent = async (id: number) => ((await c.get("/livechat/operators")).json as Array<{ id: number; email: string; departments: number[] }>).find((a) => a.id === id)!;
+    const agent = async (id: number) =>
+      ((await c.get("/livechat/operators")).json as Array<{ id: number; email: string; departments: number[] }>).find((a) => a.id === id)!;
     expect((await agent(3)).departments).toContain(d.id);
     expect((await agent(4)).departments).toContain(d.id);
     await c.put(`/livechat/departments/${d.id}`, { members: [4] });
@@ -99,7 +100,13 @@ describe("agents", () => {
     expect((await c.get("/livechat/departments/1")).json.members).toContain(created.json.id);
     expect((await c.get("/livechat/operators/NEW.AGENT@example.com")).json.id).toBe(created.json.id);
 
-    const dup = await c.post("/livechat/operators", { email: "new.agent@example.com", password: "x", display_name: "x", first_name: "x", last_name: "x" });
+    const dup = await c.post("/livechat/operators", {
+      email: "new.agent@example.com",
+      password: "x",
+      display_name: "x",
+      first_name: "x",
+      last_name: "x",
+    });
     expect(dup.status).toBe(400);
     expect(dup.json.message).toContain("must be unique");
 
@@ -119,7 +126,12 @@ describe("agents", () => {
 describe("canned messages and categories", () => {
   it("a message in a new category is listed under it; delete leaves no body and later 404", async () => {
     const cat = (await c.post("/livechat/cannedMessageCategories", { name: "Refund policy" })).json;
-    const msg = (await c.post(`/livechat/cannedMessageCategories/${cat.id}/cannedMessages`, { name: "30 days", message: "You can return it within 30 days." })).json;
+    const msg = (
+      await c.post(`/livechat/cannedMessageCategories/${cat.id}/cannedMessages`, {
+        name: "30 days",
+        message: "You can return it within 30 days.",
+      })
+    ).json;
     expect(msg).toMatchObject({ categoryId: cat.id, name: "30 days" });
     expect((await c.get(`/livechat/cannedMessageCategories/${cat.id}/cannedMessages`)).json).toEqual([msg]);
     expect((await c.put(`/livechat/cannedMessages/${msg.id}`, { message: "Within 30 days." })).json.message).toBe("Within 30 days.");

@@ -9,7 +9,8 @@ import { createMockServer, type MockServer } from "../../src/index.js";
 import { callChecked, checked } from "./checked-call.js";
 
 let mock: MockServer;
-const op = (operationId: string, path: Record<string, string | number> = {}, body?: Record<string, unknown>, query = "") => callChecked(mock, operationId, path, body, query);
+const op = (operationId: string, path: Record<string, string | number> = {}, body?: Record<string, unknown>, query = "") =>
+  callChecked(mock, operationId, path, body, query);
 
 interface Model {
   departments: Map<number, { name: string; members: number[] }>;
@@ -22,13 +23,17 @@ interface Model {
 type Real = Record<string, never>;
 type Cmd = fc.AsyncCommand<Model, Real>;
 const sorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
-const nameTaken = (m: Model, name: string, except?: number) => [...m.departments].some(([id, d]) => id !== except && d.name.toLowerCase() === name.toLowerCase());
+const nameTaken = (m: Model, name: string, except?: number) =>
+  [...m.departments].some(([id, d]) => id !== except && d.name.toLowerCase() === name.toLowerCase());
 const NAMES = ["Sales", "sales", "Support", "EMEA", "Billing", "Night", "night", "VIP", "Returns"];
 const pickId = (m: Model, i: number) => [...m.departments.keys()][i % Math.max(1, m.departments.size)];
 const agentIds = (m: Model, picks: number[]) => (m.agents.size ? sorted(picks.map((i) => [...m.agents.keys()][i % m.agents.size]!)) : []);
 
 class CreateDepartment implements Cmd {
-  constructor(readonly name: string, readonly members: number[]) {}
+  constructor(
+    readonly name: string,
+    readonly members: number[],
+  ) {}
   check = () => true;
   async run(m: Model) {
     const members = agentIds(m, this.members);
@@ -46,7 +51,11 @@ class CreateDepartment implements Cmd {
 }
 
 class UpdateDepartment implements Cmd {
-  constructor(readonly pick: number, readonly name: string | undefined, readonly members: number[] | undefined) {}
+  constructor(
+    readonly pick: number,
+    readonly name: string | undefined,
+    readonly members: number[] | undefined,
+  ) {}
   check = (m: Readonly<Model>) => m.departments.size > 0;
   async run(m: Model) {
     const id = pickId(m, this.pick)!;
@@ -92,12 +101,19 @@ class GetDeleted implements Cmd {
 }
 
 class CreateAgent implements Cmd {
-  constructor(readonly who: number, readonly picks: number[]) {}
+  constructor(
+    readonly who: number,
+    readonly picks: number[],
+  ) {}
   check = () => true;
   async run(m: Model) {
     const email = `Pool${this.who}@example.com`;
     const ids = m.departments.size ? sorted(this.picks.map((i) => pickId(m, i)!)) : [];
-    const res = await op("createAgent", {}, { email, password: "pw-1", display_name: `P ${this.who}`, first_name: "P", last_name: String(this.who), departments: ids });
+    const res = await op(
+      "createAgent",
+      {},
+      { email, password: "pw-1", display_name: `P ${this.who}`, first_name: "P", last_name: String(this.who), departments: ids },
+    );
     if ([...m.agents.values()].some((e) => e.toLowerCase() === email.toLowerCase())) {
       expect(res.status).toBe(400);
       return;
@@ -126,7 +142,10 @@ class DeleteAgent implements Cmd {
 }
 
 class CreateCanned implements Cmd {
-  constructor(readonly name: string, readonly category: number) {}
+  constructor(
+    readonly name: string,
+    readonly category: number,
+  ) {}
   check = () => true;
   async run(m: Model) {
     const categoryId = this.category === 0 ? 0 : m.categories[this.category % m.categories.length]!;
@@ -139,7 +158,11 @@ class CreateCanned implements Cmd {
 }
 
 class UpdateOrDeleteCanned implements Cmd {
-  constructor(readonly pick: number, readonly remove: boolean, readonly message: string) {}
+  constructor(
+    readonly pick: number,
+    readonly remove: boolean,
+    readonly message: string,
+  ) {}
   check = (m: Readonly<Model>) => m.canned.size > 0;
   async run(m: Model) {
     const id = [...m.canned.keys()][this.pick % m.canned.size]!;
@@ -173,7 +196,10 @@ class CheckCanned implements Cmd {
 }
 
 class SetAgentDepartments implements Cmd {
-  constructor(readonly agent: number, readonly picks: number[]) {}
+  constructor(
+    readonly agent: number,
+    readonly picks: number[],
+  ) {}
   check = (m: Readonly<Model>) => m.departments.size > 0 && m.agents.size > 0;
   async run(m: Model) {
     const agentId = [...m.agents.keys()][this.agent % m.agents.size]!;
@@ -206,14 +232,18 @@ class CheckLists implements Cmd {
 }
 
 class PageChats implements Cmd {
-  constructor(readonly fromDay: number, readonly days: number) {}
+  constructor(
+    readonly fromDay: number,
+    readonly days: number,
+  ) {}
   check = () => true;
   async run() {
     const day = (n: number) => new Date(Date.UTC(2026, 8, 1) + n * 86_400_000).toISOString().slice(0, 10);
     const q = `?date_from=${day(this.fromDay)}&date_to=${day(this.fromDay + this.days)}`;
     const first = (await op("listChats", {}, undefined, `${q}&page=1`)).json;
     const ids = first.chats.map((c: { id: string }) => c.id);
-    for (let p = 2; p <= first.pages; p++) ids.push(...(await op("listChats", {}, undefined, `${q}&page=${p}`)).json.chats.map((c: { id: string }) => c.id));
+    for (let p = 2; p <= first.pages; p++)
+      ids.push(...(await op("listChats", {}, undefined, `${q}&page=${p}`)).json.chats.map((c: { id: string }) => c.id));
     expect(ids.length).toBe(first.total);
     expect(new Set(ids).size).toBe(first.total);
   }
@@ -223,7 +253,11 @@ class PageChats implements Cmd {
 const commands = [
   fc.tuple(fc.constantFrom(...NAMES), fc.array(fc.nat(), { maxLength: 4 })).map(([n, ms]) => new CreateDepartment(n, ms)),
   fc
-    .tuple(fc.nat(), fc.option(fc.constantFrom(...NAMES), { nil: undefined }), fc.option(fc.array(fc.nat(), { maxLength: 4 }), { nil: undefined }))
+    .tuple(
+      fc.nat(),
+      fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
+      fc.option(fc.array(fc.nat(), { maxLength: 4 }), { nil: undefined }),
+    )
     .map(([p, n, ms]) => new UpdateDepartment(p, n, ms)),
   fc.nat().map((p) => new DeleteDepartment(p)),
   fc.nat().map((p) => new GetDeleted(p)),

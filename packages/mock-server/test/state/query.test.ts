@@ -13,7 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-type Chat = { id: string; department: string; start_time: string; operators: Array<{ id: number }>; rating: string; chat_transcript: string };
+type Chat = {
+  id: string;
+  department: string;
+  start_time: string;
+  operators: Array<{ id: number }>;
+  rating: string;
+  chat_transcript: string;
+};
 const seconds = (d: string) => Number(d.slice(6, -2));
 
 async function exportAll(path: string, key: "chats" | "offline_messages"): Promise<{ items: any[]; total: number; pages: number }> {
@@ -46,7 +53,11 @@ describe("chats", () => {
   it("months add up to the 90 days; unpadded dates work", async () => {
     const all = (await c.get("/livechat/chats?date_from=2026-9-3&date_to=2026-12-1")).json.total;
     const parts = await Promise.all(
-      [["2026-9-3", "2026-9-30"], ["2026-10-01", "2026-10-31"], ["2026-11-01", "2026-12-01"]].map(async ([f, t]) => (await c.get(`/livechat/chats?date_from=${f}&date_to=${t}`)).json.total as number),
+      [
+        ["2026-9-3", "2026-9-30"],
+        ["2026-10-01", "2026-10-31"],
+        ["2026-11-01", "2026-12-01"],
+      ].map(async ([f, t]) => (await c.get(`/livechat/chats?date_from=${f}&date_to=${t}`)).json.total as number),
     );
     expect(parts.reduce((a, b) => a + b, 0)).toBe(all);
     expect(all).toBe(mock.snapshot().data!.chats.length);
@@ -93,7 +104,8 @@ describe("offline messages", () => {
     const { items, total } = await exportAll("/livechat/offline_messages?date_from=2026-09-01&date_to=2026-12-01", "offline_messages");
     expect(total).toBe(mock.snapshot().data!.offlineMessages.length);
     expect(new Set(items.map((m: { id: string }) => m.id)).size).toBe(total);
-    const billing = (await exportAll("/livechat/offline_messages?date_from=2026-09-01&date_to=2026-12-01&department=3", "offline_messages")).items;
+    const billing = (await exportAll("/livechat/offline_messages?date_from=2026-09-01&date_to=2026-12-01&department=3", "offline_messages"))
+      .items;
     expect(billing.every((m: { department: string }) => m.department === "Billing")).toBe(true);
     expect(billing.length).toBe(items.filter((m: { department: string }) => m.department === "Billing").length);
     const one = items[0];
@@ -105,14 +117,20 @@ describe("chat volume report", () => {
   it("counts the stored chats per day, per month and per department", async () => {
     const q = "timeFrom=2026-11-01T00:00:00&timeTo=2026-12-01T00:00:00";
     const listed = (await c.get("/livechat/chats?date_from=2026-11-01&date_to=2026-11-30")).json.total;
-    const days = (await c.get(`/livechat/reports/chatVolume?${q}&group=day`)).json as Array<{ chats: number; time: { from: string; to: string } }>;
+    const days = (await c.get(`/livechat/reports/chatVolume?${q}&group=day`)).json as Array<{
+      chats: number;
+      time: { from: string; to: string };
+    }>;
     expect(days).toHaveLength(30);
     expect(days[0]!.time).toEqual({ from: "2026-11-01T00:00:00", to: "2026-11-02T00:00:00" });
     expect(days.reduce((a, r) => a + r.chats, 0)).toBe(listed);
     const month = (await c.get(`/livechat/reports/chatVolume?${q}&group=month`)).json;
     expect(month).toHaveLength(1);
     expect(month[0].chats).toBe(listed);
-    const byDept = (await c.get(`/livechat/reports/chatVolume?${q}&group=department`)).json as Array<{ departmentId: number; chats: number }>;
+    const byDept = (await c.get(`/livechat/reports/chatVolume?${q}&group=department`)).json as Array<{
+      departmentId: number;
+      chats: number;
+    }>;
     expect(byDept.reduce((a, r) => a + r.chats, 0)).toBe(listed);
     const support = (await c.get("/livechat/chats?date_from=2026-11-01&date_to=2026-11-30&department=2")).json.total;
     expect(byDept.find((r) => r.departmentId === 2)!.chats).toBe(support);
@@ -138,7 +156,9 @@ describe("chat volume report", () => {
 
     const offline = (await c.get(`/livechat/reports/offlineMessage?${q}&group=week`)).json;
     expect(valid("/livechat/reports/offlineMessage", offline)).toBe(true);
-    expect(offline.reduce((a: number, r: { messages: number }) => a + r.messages, 0)).toBe(data.offlineMessages.filter((m) => inNov(m.time)).length);
+    expect(offline.reduce((a: number, r: { messages: number }) => a + r.messages, 0)).toBe(
+      data.offlineMessages.filter((m) => inNov(m.time)).length,
+    );
 
     const byScore = (await c.get(`/livechat/reports/rating?${q}&group=month`)).json;
     expect(valid("/livechat/reports/rating", byScore)).toBe(true);

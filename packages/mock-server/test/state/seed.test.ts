@@ -50,7 +50,8 @@ describe("seeded data", () => {
     for (const d of data.departments) {
       for (const m of d.members!) expect(data.agents.find((a) => a.id === m)!.departments).toContain(d.id);
     }
-    for (const a of data.agents) for (const id of a.departments!) expect(data.departments.find((d) => d.id === id)!.members).toContain(a.id);
+    for (const a of data.agents)
+      for (const id of a.departments!) expect(data.departments.find((d) => d.id === id)!.members).toContain(a.id);
   });
 });
 
@@ -58,7 +59,9 @@ describe("users' own data", () => {
   const own = {
     departments: [{ id: 7, name: "Helpdesk", members: [1] }],
     agents: [{ id: 1, email: "me@example.com", display_name: "Me" }],
-    chats: [{ id: "11111111-1111-4111-8111-111111111111", department: "Helpdesk", start_time: "/Date(1796112000)/", chat_transcript: "hello" }],
+    chats: [
+      { id: "11111111-1111-4111-8111-111111111111", department: "Helpdesk", start_time: "/Date(1796112000)/", chat_transcript: "hello" },
+    ],
   };
 
   it("loads from an object and from a JSON file; memberships are completed both ways; new ids follow", async () => {
@@ -70,7 +73,9 @@ describe("users' own data", () => {
         const mock = await createMockServer({ data, now: "2026-12-01T12:00:00Z" });
         try {
           const c = api(mock.url);
-          expect((await c.get("/livechat/operators")).json).toEqual([{ id: 1, email: "me@example.com", display_name: "Me", departments: [7] }]);
+          expect((await c.get("/livechat/operators")).json).toEqual([
+            { id: 1, email: "me@example.com", display_name: "Me", departments: [7] },
+          ]);
           expect((await c.get("/livechat/chats")).json.total).toBe(1);
           expect((await c.get("/livechat/campaigns")).json).toEqual([]);
           expect((await c.post("/livechat/departments", { name: "Second" })).json.id).toBe(8);
@@ -99,8 +104,19 @@ describe("users' own data", () => {
   });
 
   it("bad data fails at start, naming the record", async () => {
-    await expect(createMockServer({ data: { departments: [{ id: "x", name: "A" }] } as never })).rejects.toThrow(/data\.departments\[0\] is not a valid Department/);
-    await expect(createMockServer({ data: { departments: [{ id: 1, name: "A" }, { id: 1, name: "B" }] } })).rejects.toThrow(/repeats id 1/);
+    await expect(createMockServer({ data: { departments: [{ id: "x", name: "A" }] } as never })).rejects.toThrow(
+      /data\.departments\[0\] is not a valid Department/,
+    );
+    await expect(
+      createMockServer({
+        data: {
+          departments: [
+            { id: 1, name: "A" },
+            { id: 1, name: "B" },
+          ],
+        },
+      }),
+    ).rejects.toThrow(/repeats id 1/);
     await expect(createMockServer({ data: { tickets: [] } as never })).rejects.toThrow(/unknown collections: tickets/);
   });
 });
