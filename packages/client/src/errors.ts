@@ -1,3 +1,4 @@
+import { isQuotaExceeded, nextUtcMidnight } from "./internal/quota-answer.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
 
 /** Base class of every error this SDK throws. */
@@ -102,18 +103,6 @@ export class Comm100ConnectionError extends Comm100Error {
     super(message, options);
     this.code = options.code;
   }
-}
-
-/** The next 00:00 UTC strictly after `from`. */
-export function nextUtcMidnight(from: Date): Date {
-  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1));
-}
-
-/** True when a 403 body says the daily request quota is used up (code 403001, or a message about the quota or the daily limit). */
-export function isQuotaExceeded(status: number, body: unknown): boolean {
-  if (status !== 403 || !body || typeof body !== "object") return false;
-  const { code, message } = body as { code?: unknown; message?: unknown };
-  return code === 403001 || (typeof message === "string" && /quota|daily/i.test(message));
 }
 
 const byStatus: Record<number, typeof Comm100ApiError> = {

@@ -1,6 +1,6 @@
 // Type helpers for the generated resource style (src/generated/resources.ts).
 import type { DateField } from "./generated/meta.js";
-import type { RetryOptions } from "./transport.js";
+import type { RetryOptions } from "./options.js";
 
 /** Per-call options of the resource style. */
 export interface RequestOptions {

@@ -1,8 +1,9 @@
 // Bodies on the wire, by the content type the spec declares per operation.
 import { describe, expect, it } from "vitest";
-import { formEncode } from "../src/index.js";
-import { OPERATIONS } from "../src/generated/meta.js";
-import { listOperations } from "@comm100-sdk/spec-reader";
+import { formEncode } from "../src/internal/form.js";
+import { OPERATIONS } from "../src/generated/operations.js";
+import { FORM_BODIES, NEVER_REPEATED } from "../src/generated/request-ops.js";
+import { listOperations, loadSpec, resolveRef } from "@comm100-sdk/spec-reader";
 import { clientFor, startServer } from "./helpers.js";
 
 describe("formEncode", () => {
@@ -19,17 +20,22 @@ describe("formEncode", () => {
 
 describe("the generated table follows the spec", () => {
   it("has one row per operation with the body kind and list fields of the spec", () => {
-    const ops = listOperations();
+    const spec = loadSpec();
+    const ops = listOperations(spec);
     expect(OPERATIONS.length).toBe(ops.length);
     ops.forEach((op, i) => {
       const row = OPERATIONS[i]!;
-      expect([row[0], row[1], row[2], row[3]]).toEqual([op.namespace, op.methodName, op.method, op.path]);
-      const kind = row[4] & 3;
-      if (!op.body) expect(kind).toBe(0);
+      expect([row.ns, row.name, row.method, row.path]).toEqual([op.namespace, op.methodName, op.method, op.path]);
+      expect(row.pathParams ?? []).toEqual(op.pathParams);
+      const key = `${op.method} ${op.path}`;
+      if (!op.body) expect(row.body).toBeUndefined();
       else if (op.body.contentType === "application/x-www-form-urlencoded") {
-        expect(kind).toBe(1);
-        expect(row[5] ? row[5].split(",") : []).toEqual(op.body.listFields);
-      } else expect(kind).toBeGreaterThanOrEqual(2);
+        expect(row.body).toBe("form");
+        expect(FORM_BODIES[key]).toEqual(op.body.listFields);
+      } else expect(["json", "raw"]).toContain(row.body);
+      if (op.body?.contentType !== "application/x-www-form-urlencoded") expect(Object.hasOwn(FORM_BODIES, key)).toBe(false);
+      const raw = resolveRef(spec, spec.paths[op.path])[op.method.toLowerCase()];
+      expect(NEVER_REPEATED.includes(key), key).toBe(raw["x-comm100-idempotent"] === false);
     });
   });
 });

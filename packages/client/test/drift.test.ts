@@ -1,10 +1,12 @@
-// src/generated/ must be exactly what scripts/generate-client-meta.mjs and generate-models.mjs make from the bundled spec.
+// src/generated/ must be exactly what src/generated/generate-client-meta.mjs and generate-models.mjs make from the bundled spec.
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const pkg = fileURLToPath(new URL("..", import.meta.url));
-const scripts = ["generate-client-meta.mjs", "generate-models.mjs"].map((f) => fileURLToPath(new URL(`../scripts/${f}`, import.meta.url)));
+const scripts = ["generate-client-meta.mjs", "generate-models.mjs"].map((f) =>
+  fileURLToPath(new URL(`../src/generated/${f}`, import.meta.url)),
+);
 
 describe("generated client metadata", () => {
   it.each(scripts)("matches a fresh generation from spec/dist/openapi.json: %s", (script) => {

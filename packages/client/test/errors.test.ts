@@ -12,8 +12,8 @@ import {
   Comm100PermissionDeniedError,
   Comm100QuotaExceededError,
   createComm100Client,
-  nextUtcMidnight,
 } from "../src/index.js";
+import { nextUtcMidnight } from "../src/internal/quota-answer.js";
 import { API_KEY, clientFor, EMAIL, json, startServer } from "./helpers.js";
 
 const cases = [

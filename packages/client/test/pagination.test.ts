@@ -1,6 +1,6 @@
 // Async iterators over the paginated lists (operations with a `page` query parameter).
 import { describe, expect, it } from "vitest";
-import { OPERATIONS } from "../src/generated/meta.js";
+import { OPERATIONS } from "../src/generated/operations.js";
 import { clientFor, json, startServer } from "./helpers.js";
 
 /** A server with 3 pages of `key` items (2, 2, 1). */
@@ -13,7 +13,7 @@ const pagedServer = (key: string) =>
 
 describe("pagination", () => {
   it("the spec's paginated operations are chats.list and offlineMessages.list", () => {
-    expect(OPERATIONS.filter((r) => r[4] & 4).map((r) => `${r[0]}.${r[1]}:${r[7]}`)).toEqual([
+    expect(OPERATIONS.filter((r) => r.itemsKey).map((r) => `${r.ns}.${r.name}:${r.itemsKey}`)).toEqual([
       "chats.list:chats",
       "offlineMessages.list:offline_messages",
     ]);

@@ -1,5 +1,5 @@
 // The logger a client writes to: `logLevel` (or COMM100_LOG) picks which events reach it.
-import type { Comm100Logger, Comm100LogLevel } from "../transport.js";
+import type { Comm100Logger, Comm100LogLevel } from "../options.js";
 
 const RANK: Record<Comm100LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 export const LOG_LEVELS = Object.keys(RANK) as Comm100LogLevel[];

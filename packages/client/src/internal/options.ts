@@ -1,5 +1,5 @@
 // The numeric options, checked the same way at client creation and per call.
-import type { RetryOptions } from "../transport.js";
+import type { RetryOptions } from "../options.js";
 
 export type RetryPolicy = Required<RetryOptions>;
 type Fail = (message: string) => never;

@@ -54,7 +54,7 @@ export function prepareParams(
   template: string,
   params: { path?: Params; query?: Params } | undefined,
   body: unknown,
-  form: string[] | undefined,
+  form: readonly string[] | undefined,
 ): Prepared {
   const tz = params?.query?.timezone;
   const field =

@@ -1,6 +1,7 @@
 // Puts the limiter (concurrency, rate) and the budget (daily quota) together into the hook the
 // client's transport calls before every attempt (retries included), for both client styles.
-import { Comm100QuotaExceededError, isQuotaExceeded } from "@comm100-sdk/client";
+import { Comm100QuotaExceededError } from "@comm100-sdk/client";
+import { isQuotaExceeded } from "../internal/quota-answer.js";
 import { Budget, type BudgetOptions } from "./budget.js";
 import { Limiter, type LimiterOptions } from "./limiter.js";
 import { type MeterVerdict, QuotaMeter, type QuotaMeterOptions, type QuotaSnapshot } from "./meter.js";

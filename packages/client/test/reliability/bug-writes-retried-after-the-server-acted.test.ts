@@ -6,7 +6,8 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { Comm100ConnectionError, Comm100InternalServerError } from "../../src/index.js";
-import { OPERATIONS } from "../../src/generated/meta.js";
+import { OPERATIONS } from "../../src/generated/operations.js";
+import { NEVER_REPEATED } from "../../src/generated/request-ops.js";
 import { clientFor, json, startServer } from "../helpers.js";
 
 const RETRY = { retry: { retries: 3, minDelayMs: 1, maxDelayMs: 2 } };
@@ -20,10 +21,10 @@ async function refusedBase() {
 
 describe("bug: writes are retried after the server acted", () => {
   it("the generated table marks reset API key and every POST as not idempotent, and nothing else", () => {
-    const marked = OPERATIONS.filter((r) => r[4] & 8).map((r) => `${r[0]}.${r[1]}`);
+    const marked = OPERATIONS.filter((r) => NEVER_REPEATED.includes(`${r.method} ${r.path}`)).map((r) => `${r.ns}.${r.name}`);
     expect(marked).toContain("agents.resetApiKey");
-    for (const r of OPERATIONS) if (r[2] === "POST") expect(marked).toContain(`${r[0]}.${r[1]}`);
-    expect(marked).toHaveLength(OPERATIONS.filter((r) => r[2] === "POST").length + 1);
+    for (const r of OPERATIONS) if (r.method === "POST") expect(marked).toContain(`${r.ns}.${r.name}`);
+    expect(marked).toHaveLength(OPERATIONS.filter((r) => r.method === "POST").length + 1);
   });
 
   it("reset API key: one attempt whatever the failure, in both styles, even with a per-call retry", async () => {

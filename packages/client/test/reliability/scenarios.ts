@@ -10,11 +10,10 @@ import {
   Comm100QuotaExceededError,
   Comm100TimeoutError,
   createComm100Client,
-  isQuotaExceeded,
-  nextUtcMidnight,
   type Comm100Client,
   type Comm100ClientOptions,
 } from "../../src/index.js";
+import { isQuotaExceeded, nextUtcMidnight } from "../../src/internal/quota-answer.js";
 import { largeJson, startFaultServer, type Fault, type FaultServer } from "./fault-server.js";
 
 export const EMAIL = "agent@example.com";

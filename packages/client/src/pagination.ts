@@ -20,7 +20,7 @@ export interface Comm100Page<T> {
 /** The most pages an iterator follows: a `pages` above it is not believed. */
 const MAX_PAGES = 1e6;
 
-type Run = (...args: any[]) => Promise<{ data: any; response: Response }>;
+type Run = (...args: any[]) => Promise<{ data?: any; response: Response }>;
 
 /**
  * Follows `page` up to the first answer's `pages` (a later answer cannot extend the walk), or an
