@@ -19,7 +19,7 @@ import { FORM_BODIES, NEVER_REPEATED } from "./generated/request-ops.js";
 import { resolveOptions, type ClientConfig, type Comm100ClientOptions } from "./options.js";
 import type { QuotaSnapshot } from "./quota/meter.js";
 import { replay, resultOf, settle, type Result } from "./response.js";
-import { createTransport, type CallOptions, type Transport } from "./transport.js";
+import { Transport, type CallOptions } from "./transport.js";
 import { formEncode } from "./internal/form.js";
 import { positive, retryPolicy } from "./internal/options.js";
 import { prepareParams, type Prepared } from "./internal/params.js";
@@ -70,38 +70,22 @@ export function createComm100RequestClient(options: Comm100ClientOptions = {}): 
 /** The request style and the pipeline, for `createComm100Client` to add the resource style on. */
 export function createRequestCore(options: Comm100ClientOptions | undefined): RequestCore {
   const config = resolveOptions(options);
-  const transport = createTransport(config);
-  const client = createClient<paths>({ baseUrl: config.baseUrl, querySerializer: serializeQuery });
-  const pipeline: Pipeline = { config, transport, client };
-  let middlewares = 0;
+  const pipeline: Pipeline = {
+    config,
+    transport: new Transport(config),
+    client: createClient<paths>({ baseUrl: config.baseUrl, querySerializer: serializeQuery }),
+    middlewares: 0,
+  };
   const use = (m: Middleware[]) => {
-    client.use(...m);
-    middlewares += m.length;
+    pipeline.client.use(...m);
+    pipeline.middlewares += m.length;
   };
   try {
     use(config.middleware);
   } catch (e) {
     config.fail(`\`middleware\`: ${(e as Error).message}`);
   }
-  const send: Send = async (op, init = {}, label) => {
-    const name = label ?? `${op.method} ${op.path}`;
-    const refuse = (m: string): never => config.fail(`${name}: ${m}`);
-    const p = prepareParams(name, op.path, init.params, init.body, op.form);
-    const call = callOptions(init, op, config, refuse);
-    const direct = middlewares === 0 && Object.keys(init).every((k) => OWN_OPTIONS.has(k) || init[k] === undefined);
-    let res: Result;
-    try {
-      res = await (direct ? sendDirect(pipeline, op, init, p, call) : viaOpenapiFetch(pipeline, op, init, p, call, middlewares > 0));
-    } catch (e) {
-      // Arguments that cannot be sent (lone surrogates, symbols, BigInt in JSON, a bad header value)
-      // fail while the request is built; the transport itself only throws Comm100 errors.
-      if (!call.signal?.aborted && (e instanceof TypeError || e instanceof URIError)) refuse(`invalid arguments: ${e.message}`);
-      throw e;
-    }
-    const url = direct ? (res as DirectResult).url : config.baseUrl + op.path;
-    const parse = init.parseAs === undefined;
-    return settle(res, { method: op.method, url, redact: config.redact, parse, throws: label !== undefined || config.throwOnError });
-  };
+  const send: Send = (op, init, label) => sendCall(pipeline, op, init ?? {}, label);
   const api: Comm100RequestClient = {
     GET: ((path: string, init?: object) => send(requestOp("GET", path), init)) as never,
     POST: ((path: string, init?: object) => send(requestOp("POST", path), init)) as never,
@@ -109,14 +93,52 @@ export function createRequestCore(options: Comm100ClientOptions | undefined): Re
     DELETE: ((path: string, init?: object) => send(requestOp("DELETE", path), init)) as never,
     use: (...m: Middleware[]) => use(m),
     eject(...m: Middleware[]) {
-      client.eject(...m);
-      middlewares -= m.length;
+      pipeline.client.eject(...m);
+      pipeline.middlewares -= m.length;
     },
     get quota() {
       return config.limits?.quota(config.account);
     },
   };
   return { api, send, config };
+}
+
+interface Pipeline {
+  config: ClientConfig;
+  transport: Transport;
+  /** openapi-fetch, for calls with middleware or openapi-fetch options of their own. */
+  client: Client<paths>;
+  /** How many middleware the client has (`use` adds, `eject` removes). */
+  middlewares: number;
+}
+
+/** One call: arguments checked, sent (directly or through openapi-fetch), the answer settled. */
+async function sendCall(pipeline: Pipeline, op: SendOp, init: Record<string, any>, label: string | undefined): Promise<Result> {
+  const { config } = pipeline;
+  const name = label ?? `${op.method} ${op.path}`;
+  const refuse = (m: string): never => config.fail(`${name}: ${m}`);
+  const p = prepareParams(name, op.path, init.params, init.body, op.form);
+  const call = callOptions(init, op, config, refuse);
+  let url = config.baseUrl + op.path; // for errors, where a Response has no url
+  let res: Result;
+  try {
+    if (pipeline.middlewares === 0 && ownOptionsOnly(init)) {
+      url = createFinalURL(op.path, {
+        baseUrl: config.baseUrl,
+        params: p,
+        querySerializer: serializeQuery,
+        pathSerializer: defaultPathSerializer,
+      });
+      res = await sendDirect(pipeline, op, init, p, url, call);
+    } else res = await viaOpenapiFetch(pipeline, op, init, p, call);
+  } catch (e) {
+    // Arguments that cannot be sent (lone surrogates, symbols, BigInt in JSON, a bad header value)
+    // fail while the request is built; the transport itself only throws Comm100 errors.
+    if (!call.signal?.aborted && (e instanceof TypeError || e instanceof URIError)) refuse(`invalid arguments: ${e.message}`);
+    throw e;
+  }
+  const parse = init.parseAs === undefined;
+  return settle(res, { method: op.method, url, redact: config.redact, parse, throws: label !== undefined || config.throwOnError });
 }
 
 /** Per-call options, checked the way the client's are. */
@@ -129,14 +151,11 @@ function callOptions(init: Record<string, any>, op: SendOp, config: ClientConfig
   return { timeoutMs: init.timeoutMs ?? config.timeoutMs, signal, retry: !op.once && policy, fetch: init.fetch };
 }
 
-interface Pipeline {
-  config: ClientConfig;
-  transport: Transport;
-  /** openapi-fetch, for calls with middleware or openapi-fetch options of their own. */
-  client: Client<paths>;
+/** True when the call has only options the direct path handles (any other is openapi-fetch's own). */
+function ownOptionsOnly(init: Record<string, any>): boolean {
+  for (const k in init) if (init[k] !== undefined && !OWN_OPTIONS.has(k)) return false;
+  return true;
 }
-
-type DirectResult = Result & { url: string };
 
 /** openapi-fetch's default: FormData as is, urlencoded when the headers ask for it, else JSON (its types omit the headers). */
 const serializeBody = defaultBodySerializer as (body: unknown, headers?: unknown) => BodyInit;
@@ -147,15 +166,9 @@ async function sendDirect(
   op: SendOp,
   init: Record<string, any>,
   p: Prepared,
+  url: string,
   call: CallOptions,
-): Promise<DirectResult> {
-  const params = { path: p.path, query: p.query };
-  const url = createFinalURL(op.path, {
-    baseUrl: config.baseUrl,
-    params,
-    querySerializer: serializeQuery,
-    pathSerializer: defaultPathSerializer,
-  });
+): Promise<Result> {
   const body: BodyInit | undefined =
     p.body === undefined
       ? undefined
@@ -169,20 +182,20 @@ async function sendDirect(
     headers = mergeHeaders(type && { "Content-Type": type }, init.headers, init.params?.header);
     if (!headers.has("authorization")) headers.set("authorization", config.authorization);
   } else headers = type ? { "content-type": type, authorization: config.authorization } : { authorization: config.authorization };
-  const answer = await transport({ method: op.method, url, init: { method: op.method, headers, body, redirect: "follow" } }, call);
-  return { ...resultOf(answer, op.method), url };
+  const answer = await transport.send({ method: op.method, url, init: { method: op.method, headers, body, redirect: "follow" } }, call);
+  return resultOf(answer, op.method);
 }
 
 /** Through openapi-fetch: its middleware run, the transport is its fetch. */
 function viaOpenapiFetch(
-  { config, transport, client }: Pipeline,
+  { config, transport, client, middlewares }: Pipeline,
   op: SendOp,
   init: Record<string, any>,
   p: Prepared,
   call: CallOptions,
-  withMiddleware: boolean,
 ): Promise<Result> {
   const { method } = op;
+  const withMiddleware = middlewares > 0 || init.middleware !== undefined;
   const form = op.form && p.body !== undefined && op.form;
   const h = init.headers;
   const sent: Record<string, any> = {
@@ -198,7 +211,7 @@ function viaOpenapiFetch(
       const headers = new Headers(req.headers); // a copy: middleware sees `req` and must never see the header
       if (!headers.has("authorization")) headers.set("authorization", config.authorization);
       const signal = withMiddleware ? req.signal : call.signal;
-      return transport({ method: req.method, url: req.url, request: req, init: { headers } }, { ...call, signal }).then(replay);
+      return transport.send({ method: req.method, url: req.url, request: req, init: { headers } }, { ...call, signal }).then(replay);
     },
     ...(form && {
       bodySerializer: (b: Record<string, unknown>) => formEncode(b, form),

@@ -15,7 +15,7 @@ export class Comm100Promise<T> extends Promise<T> {
     // Resolved at once with nothing: `then` below reads from `raw`, so a failure is reported once,
     // to whoever awaits it, and not also as an unhandled rejection of this base promise.
     super((resolve) => resolve(undefined as T));
-    this.#raw = raw.then(({ data, response }) => ({ data, response }));
+    this.#raw = raw;
   }
 
   // `then` of the result is a plain Promise (not a Comm100Promise, whose constructor differs).
@@ -25,7 +25,7 @@ export class Comm100Promise<T> extends Promise<T> {
 
   /** The data and the Response (status, headers, url). */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#raw;
+    return this.#raw.then(({ data, response }) => ({ data, response }));
   }
 
   /** The Response alone; its body has been read already (the data is `withResponse().data`). */
@@ -38,6 +38,7 @@ export class Comm100Promise<T> extends Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#raw.then((r) => r.data).then(onFulfilled, onRejected);
+    // one step: the data handed straight to `onFulfilled`
+    return this.#raw.then((r) => (typeof onFulfilled === "function" ? onFulfilled(r.data) : (r.data as unknown as A)), onRejected);
   }
 }

@@ -12,7 +12,7 @@ export interface Result {
   response: Response;
 }
 
-const utf8 = new TextDecoder();
+let utf8: TextDecoder | undefined; // made on first use: nothing is built while the module loads
 
 /**
  * The data of a 2xx body: the one place where a successful answer's text becomes a value (an
@@ -33,7 +33,7 @@ export function resultOf(a: Answer, method: string): Result {
     method === "HEAD" ||
     (response.headers.get("content-length") === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"));
   if (empty) return response.ok ? { data: undefined, response } : { error: undefined, response };
-  const text = a.bytes ? utf8.decode(a.bytes) : "";
+  const text = a.bytes ? (utf8 ??= new TextDecoder()).decode(a.bytes) : "";
   if (response.ok) return { data: text, response };
   try {
     return { error: JSON.parse(text), response };
@@ -47,7 +47,11 @@ export function resultOf(a: Answer, method: string): Result {
  * the fetch's status, headers and url.
  */
 export function replay(a: Answer): Response {
-  const r = new Response(a.bytes, { status: a.response.status, statusText: a.response.statusText, headers: a.response.headers });
+  const r = new Response(a.bytes as BodyInit | null, {
+    status: a.response.status,
+    statusText: a.response.statusText,
+    headers: a.response.headers,
+  });
   Object.defineProperty(r, "url", { value: a.url });
   // Response.bytes() is missing on runtimes the client supports (Node 18)
   if ((r as { bytes?: unknown }).bytes === undefined)
