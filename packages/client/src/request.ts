@@ -138,7 +138,8 @@ async function sendCall(pipeline: Pipeline, op: SendOp, init: Record<string, any
     throw e;
   }
   const parse = init.parseAs === undefined;
-  return settle(res, { method: op.method, url, redact: config.redact, parse, throws: label !== undefined || config.throwOnError });
+  const throws = label !== undefined || config.throwOnError;
+  return settle(res, { method: op.method, path: op.path, url, redact: config.redact, parse, throws });
 }
 
 /** Per-call options, checked the way the client's are. */

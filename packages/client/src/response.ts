@@ -61,6 +61,8 @@ export function replay(a: Answer): Response {
 
 export interface SettleContext {
   method: string;
+  /** The operation's path template (with `method`, which operation answered). */
+  path: string;
   /** The URL asked for, for a Response that has none. */
   url: string;
   redact: Redact;

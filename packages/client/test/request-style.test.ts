@@ -91,4 +91,38 @@ describe("request style", () => {
     expect(s.requests[0]!.headers["x-trace"]).toBe("t1");
     expect(s.requests[0]!.headers.authorization).toMatch(/^Basic /);
   });
+
+  it("the same call gives the same wire request with and without middleware (direct path and openapi-fetch path)", async () => {
+    const s = await startServer((_r, res) => json(res, 200, { id: 1 }));
+    const pass = { onRequest: ({ request }: { request: Request }) => request };
+    const init = {
+      params: { path: { email: "a b@x.y" }, query: { keyword: "k&v" } },
+      body: { display_name: "A B", departments: [1, 2] },
+      headers: { "x-extra": "1" },
+    };
+    for (const c of [clientFor(s), clientFor(s, { middleware: [pass] })]) {
+      const { data, response } = await c.PUT("/livechat/operators/{email}", init as never);
+      expect(data).toEqual({ id: 1 });
+      expect(response.url).toBe(`${s.base}/livechat/operators/a%20b%40x.y?keyword=k%26v`);
+    }
+    const [a, b] = s.requests;
+    for (const k of ["method", "path", "body"] as const) expect(a![k]).toEqual(b![k]);
+    for (const h of ["content-type", "authorization", "x-extra"]) expect(a!.headers[h]).toBe(b!.headers[h]);
+    expect(a!.body.toString()).toBe("display_name=A+B&departments=1,2");
+  });
+
+  it("a per-call fetch (openapi-fetch's option) goes through the transport: Authorization added, retried", async () => {
+    const s = await startServer();
+    const seen: (string | null)[] = [];
+    let n = 0;
+    const fetch = async (req: Request) => {
+      seen.push(req.headers.get("authorization"));
+      return ++n === 1 ? new Response("{}", { status: 503 }) : new Response("[]", { status: 200 });
+    };
+    const { data } = await clientFor(s).GET("/livechat/operators", { fetch } as never);
+    expect(data).toEqual([]);
+    expect(seen).toHaveLength(2);
+    for (const a of seen) expect(a).toMatch(/^Basic /);
+    expect(s.requests).toHaveLength(0);
+  });
 });

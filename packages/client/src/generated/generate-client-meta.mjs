@@ -206,6 +206,41 @@ ${rows.join("\n")}
 }
 
 /**
+ * The declarations of one operation's resource methods (with `xxxAll`/`xxxPages` when it is
+ * paginated); adds the helper types they use to `used`.
+ * @param {OpenApiDocument} spec @param {OperationInfo} op @param {Set<string>} used @returns {string}
+ */
+function resourceMethods(spec, op, used) {
+  const O = `operations[${q(op.operationId)}]`;
+  const kind = bodyKind(spec, op);
+  const pathArgs = op.pathParams.map((p) => `${p}: PathParam<${O}, ${q(p)}>, `).join("");
+  const args = kind === BODY.raw ? `BodyArgs<${O}>` : `Args<${O}>`;
+  used.add(kind === BODY.raw ? "BodyArgs" : "Args");
+  if (op.pathParams.length) used.add("PathParam");
+  const summary = op.summary || op.operationId;
+  const lines = [summary, ""];
+  if (op.description) lines.push(op.description.trim(), "");
+  lines.push(`\`${op.method} ${op.path}\` (operationId \`${op.operationId}\`)`);
+  lines.push("", "Resolves to the data; `.withResponse()` gives `{ data, response }` as well, `.asResponse()` the Response.");
+  let out = doc(lines, "    ");
+  out += `    ${op.methodName}(${pathArgs}...args: ${args}): Comm100Promise<Data<${O}>>;\n`;
+  if (!op.queryParams.some((p) => p.name === "page")) return out;
+  const item = `Item<${O}, ${q(itemsKey(spec, op))}>`;
+  used.add("PageArgs").add("Item");
+  const all = [`${summary}: every item of every page, fetched page by page as you iterate.`, "", "Starts at `page` (default 1) and follows it until the answer's `pages`."];
+  out += doc(all, "    ");
+  out += `    ${op.methodName}All(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<${item}>;\n`;
+  const pages = [
+    `${summary}: page by page, each with its items and the answer's \`page\`, \`pages\` and \`total\`.`,
+    "",
+    `Lazy like \`${op.methodName}All\`: a page is fetched when the loop asks for it.`,
+  ];
+  out += doc(pages, "    ");
+  out += `    ${op.methodName}Pages(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<Comm100Page<${item}>>;\n`;
+  return out;
+}
+
+/**
  * resources.ts: the types of the resource style.
  * @param {OpenApiDocument} spec @param {OperationInfo[]} ops @returns {string}
  */
@@ -224,42 +259,7 @@ function resources(spec, ops) {
     const first = (tagDescription.get(tag) ?? "").split("\n\n")[0]?.trim() ?? "";
     members += doc([`${tag}${first ? `: ${first.replace(/\s*\n\s*/g, " ")}` : ""}`], "  ");
     members += `  ${ns}: {\n`;
-    for (const op of list) {
-      const O = `operations[${q(op.operationId)}]`;
-      const kind = bodyKind(spec, op);
-      const pathArgs = op.pathParams.map((p) => `${p}: PathParam<${O}, ${q(p)}>, `).join("");
-      const args = kind === BODY.raw ? `BodyArgs<${O}>` : `Args<${O}>`;
-      used.add(kind === BODY.raw ? "BodyArgs" : "Args");
-      if (op.pathParams.length) used.add("PathParam");
-      const lines = [op.summary || op.operationId, ""];
-      if (op.description) lines.push(op.description.trim(), "");
-      lines.push(`\`${op.method} ${op.path}\` (operationId \`${op.operationId}\`)`);
-      lines.push("", "Resolves to the data; `.withResponse()` gives `{ data, response }` as well, `.asResponse()` the Response.");
-      members += doc(lines, "    ");
-      members += `    ${op.methodName}(${pathArgs}...args: ${args}): Comm100Promise<Data<${O}>>;\n`;
-      if (op.queryParams.some((p) => p.name === "page")) {
-        const key = itemsKey(spec, op);
-        used.add("PageArgs").add("Item");
-        members += doc(
-          [
-            `${op.summary || op.operationId}: every item of every page, fetched page by page as you iterate.`,
-            "",
-            `Starts at \`page\` (default 1) and follows it until the answer's \`pages\`.`,
-          ],
-          "    ",
-        );
-        members += `    ${op.methodName}All(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<Item<${O}, ${q(key)}>>;\n`;
-        members += doc(
-          [
-            `${op.summary || op.operationId}: page by page, each with its items and the answer's \`page\`, \`pages\` and \`total\`.`,
-            "",
-            `Lazy like \`${op.methodName}All\`: a page is fetched when the loop asks for it.`,
-          ],
-          "    ",
-        );
-        members += `    ${op.methodName}Pages(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<Comm100Page<Item<${O}, ${q(key)}>>>;\n`;
-      }
-    }
+    for (const op of list) members += resourceMethods(spec, op, used);
     members += "  };\n";
   }
   return `${HEADER}
