@@ -47,5 +47,9 @@ describe("client size budget", () => {
       expect(x.passed, x.name).toBe(true);
     }
     expect(r.status, r.stderr).toBe(0);
+    // the request style alone leaves the resource table and methods out (tree-shaking by layout)
+    const size = (name: string) => results.find((x) => x.name.startsWith(name))?.size ?? Number.NaN;
+    expect(size("request style alone:"), "the ./request entry").toBeLessThan(size("whole SDK") - 1000);
+    expect(size("request style alone, imported from"), "createComm100RequestClient from .").toBeLessThan(size("whole SDK") - 1000);
   });
 });
