@@ -40,4 +40,24 @@ describe("runtime portability", () => {
     expect(Object.keys(esm).sort()).toEqual(Object.keys(cjs).sort());
     for (const f of ["index.d.ts", "index.d.cts"]) expect(existsSync(new URL(`dist/${f}`, root))).toBe(true);
   });
+
+  it.skipIf(!existsSync(new URL("dist/request.cjs", root)))("./request shares its classes and functions with . (ESM and CJS)", async () => {
+    const load = createRequire(import.meta.url);
+    const pairs = [
+      [await import(fileURLToPath(new URL("dist/index.js", root))), await import(fileURLToPath(new URL("dist/request.js", root)))],
+      [load(fileURLToPath(new URL("dist/index.cjs", root))), load(fileURLToPath(new URL("dist/request.cjs", root)))],
+    ];
+    for (const [whole, request] of pairs) {
+      expect(Object.keys(request).length).toBeGreaterThan(10);
+      for (const name of Object.keys(request)) expect(request[name], name).toBe(whole[name]);
+      expect(request.createComm100Client).toBeUndefined();
+      const c = request.createComm100RequestClient({ email: "a@b.c", apiKey: "k" });
+      expect(typeof c.GET).toBe("function");
+      expect(c.agents).toBeUndefined();
+    }
+    expect(pkg.exports["./request"]).toEqual({
+      import: { types: "./dist/request.d.ts", default: "./dist/request.js" },
+      require: { types: "./dist/request.d.cts", default: "./dist/request.cjs" },
+    });
+  });
 });
