@@ -339,7 +339,7 @@ export const SCENARIOS: Scenario[] = [
     id: "quota-403/GET",
     fault: "403 daily quota used up (code 403001)",
     method: "GET",
-    guarantee: "Comm100QuotaExceededError, isQuotaExceeded(status, body) true, quotaResetsAt = next 00:00 UTC; 1 attempt",
+    guarantee: "Comm100QuotaExceededError (the body is the daily-quota answer), quotaResetsAt = next 00:00 UTC; 1 attempt",
     retried: "no",
     script: () => ({ kind: "json", status: 403, body: QUOTA }),
     run: (c) => c.agents.list(),
