@@ -7,7 +7,13 @@ export default defineConfig({
   test: {
     projects: ["spec/vitest.config.ts", "packages/*/vitest.config.ts", "tools/*/vitest.config.ts", "packaging/vitest.config.ts"],
     // a project's own reporters do not apply here: the packaging runtime matrix table is added again
-    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }], "./packaging/test/runtime-matrix-reporter.ts"],
+    // timeout-margin-reporter lists the tests that took over a third of their timeout (a warning)
+    reporters: [
+      "default",
+      ["json", { outputFile: "reports/vitest.json" }],
+      "./packaging/test/runtime-matrix-reporter.ts",
+      "./scripts/timeout-margin-reporter.mjs",
+    ],
     // most files wait on sockets, timers and child processes: more workers than CPUs keeps both busy
     maxWorkers: 4,
   },

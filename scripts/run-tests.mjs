@@ -3,7 +3,10 @@
 // every workspace's `typecheck` (turbo) and every workspace's tests as projects of one vitest run
 // (vitest.config.ts at the root: one pool of workers for the whole suite). The closing summary
 // gives per package its tests and the time its files took, the contract coverage, and last the
-// totals line `N passed, N failed`. Arguments go to vitest (`pnpm test --project @comm100-sdk/client`).
+// totals line `N passed, N failed`. Before the totals, a warning lists the tests that took more
+// than a third of their timeout (scripts/timeout-margin-reporter.mjs): they do not fail the run,
+// since timing varies with load, but they are the ones that fail on a busy machine.
+// Arguments go to vitest (`pnpm test --project @comm100-sdk/client`).
 // Exits non-zero when a step failed, a workspace with tests is missing from the report, or
 // contract coverage is below 100%.
 import { spawn, spawnSync } from "node:child_process";
@@ -23,6 +26,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const startedAt = Date.now();
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
 const report = join(root, "reports", "vitest.json");
+const margins = join(root, "reports", "timeout-margins.json");
 /** @param {number} ms */
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -57,6 +61,7 @@ function inBackground(args) {
 const biome = step(["biome", "check", "--error-on-warnings", "."]);
 const prepare = step(["turbo", "run", "build", "lint", "--output-logs=errors-only"]);
 rmSync(report, { force: true });
+rmSync(margins, { force: true });
 // `--only`: the builds just ran; typecheck must not restore their outputs while the tests read them
 const typecheck = inBackground(["turbo", "run", "typecheck", "--only", "--output-logs=errors-only"]);
 const tests = prepare.ok ? step(["vitest", "run", ...process.argv.slice(2)]) : { ok: false, ms: 0 };
@@ -128,6 +133,14 @@ console.log(
   `  biome ${biome.ok ? "ok" : "FAILED"} ${secs(biome.ms)}; build + spec lint ${prepare.ok ? "ok" : "FAILED"} ${secs(prepare.ms)}; ` +
     `typecheck ${types.ok ? "ok" : "FAILED"} (beside the tests); tests ${secs(tests.ms)}; pnpm test ${secs(Date.now() - startedAt)}`,
 );
+
+/** @type {import("./timeout-margin-reporter.mjs").NearTimeout[]} */
+const nearTimeout = existsSync(margins) ? readJson(margins) : [];
+if (nearTimeout.length) {
+  console.log(`\nWARNING: ${nearTimeout.length} test(s) took more than a third of their timeout (they fail under load):`);
+  for (const t of nearTimeout.sort((a, b) => b.duration / b.timeout - a.duration / a.timeout))
+    console.log(`  ${secs(t.duration)} of ${secs(t.timeout)}  ${t.file} > ${t.test}`);
+}
 
 if (missing.length) console.log(`\nno test results from: ${missing.join(", ")}`);
 const passed = r?.numPassedTests ?? 0;
