@@ -5,20 +5,17 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cpus, loadavg } from "node:os";
-import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "@comm100-sdk/test-browser";
+import { launchChromium, pageUrl } from "./browser-page.js";
 import { htmlPath, pkgDir } from "./paths.js";
 
-const pageUrl = pathToFileURL(htmlPath).href;
 const reportPath = join(pkgDir, "reports", "docs-performance.json");
 let browser: Browser;
 const report: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  assertChromium();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

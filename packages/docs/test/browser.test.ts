@@ -1,20 +1,18 @@
 // The page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): loaded
 // from disk with every request that would leave the machine blocked and counted.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
+import { blockNetwork, eachConcurrently, launchChromium, PAGES_AT_ONCE, pageUrl, settled } from "./browser-page.js";
 import { EXPECTED_GUIDES } from "./expected-guides.js";
-import { htmlPath, screenshotDir, specPath } from "./paths.js";
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "@comm100-sdk/test-browser";
-
-const pageUrl = pathToFileURL(htmlPath).href;
+import { screenshotDir, specPath } from "./paths.js";
 
 type Op = { operationId: string; method: string; path: string; summary: string; tag: string; body?: unknown };
 
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 let ops: Op[];
 const external: string[] = [];
@@ -36,24 +34,15 @@ function ready(): void {
 }
 
 async function setup(): Promise<void> {
-  assertChromium();
-  if (!existsSync(htmlPath)) throw new Error(`${htmlPath} is missing: build the docs first`);
   ops = listOperations(loadSpec(specPath));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Everything but the file itself (and what the page makes in memory) is blocked and counted.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (/^(file|data|blob):/.test(url)) return route.continue();
-    external.push(url);
-    return route.abort("blockedbyclient");
-  });
+  await blockNetwork(context, external);
   page = await context.newPage();
   await page.goto(pageUrl, { waitUntil: "load" });
   await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await settled(page);
 }
 
 afterAll(async () => {
@@ -70,8 +59,10 @@ async function sidebarOperations(): Promise<Map<string, string>> {
   const count = await groups.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
-    await groups.nth(i).click();
-    await page.waitForTimeout(100);
+    const group = groups.nth(i);
+    await group.click();
+    // Opened: its entries are in the list that follows it (every group has some).
+    await group.locator("xpath=following-sibling::*[1]").locator('a[href*="#/"]').first().waitFor({ state: "attached", timeout: 15_000 });
     const links = await page.$$eval('[data-component-name="Menu/MenuItem"] a[href*="#/"]', (as) =>
       as.map((a) => [a.getAttribute("href") ?? "", (a.textContent ?? "").trim()] as const),
     );
@@ -82,8 +73,8 @@ async function sidebarOperations(): Promise<Map<string, string>> {
 }
 
 /** Headings of the content whose text is exactly `text`. */
-function headingCount(text: string): Promise<number> {
-  return page.$$eval("h1, h2, h3", (hs, t) => hs.filter((h) => (h.textContent ?? "").trim() === t).length, text);
+function headingCount(text: string, on: Page = page): Promise<number> {
+  return on.$$eval("h1, h2, h3", (hs, t) => hs.filter((h) => (h.textContent ?? "").trim() === t).length, text);
 }
 
 describe("API reference page in Chromium", () => {
@@ -103,7 +94,8 @@ describe("API reference page in Chromium", () => {
     await expect.poll(() => page.locator("body").innerText(), { timeout: 15_000 }).toContain("createComm100Client");
   });
 
-  it("lists every operation of the spec in the sidebar, linked by operationId", async () => {
+  // Each group click renders that group's page (~0.5 s each under load): 17 of them.
+  it("lists every operation of the spec in the sidebar, linked by operationId", { timeout: 120_000 }, async () => {
     ready();
     const links = await sidebarOperations();
     const found: string[] = [];
@@ -122,11 +114,23 @@ describe("API reference page in Chromium", () => {
     ready();
     const links = await sidebarOperations();
     const hrefOf = (op: Op) => [...links.keys()].find((h) => h.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`))!;
-    for (const op of ops) {
-      await page.evaluate((hash) => {
-        location.hash = hash.slice(hash.indexOf("#") + 1);
-      }, hrefOf(op));
-      await expect.poll(() => headingCount(op.summary), { message: op.operationId, timeout: 15_000 }).toBeGreaterThan(0);
+    // Each operation is a route Redoc renders on its own: half of them in a second page alongside.
+    const second = await context.newPage();
+    try {
+      await second.goto(pageUrl, { waitUntil: "load" });
+      await settled(second);
+      const tabs = [page, second];
+      await eachConcurrently([0, 1], PAGES_AT_ONCE, async (tab) => {
+        const on = tabs[tab]!;
+        for (const op of ops.filter((_, i) => i % tabs.length === tab)) {
+          await on.evaluate((hash) => {
+            location.hash = hash.slice(hash.indexOf("#") + 1);
+          }, hrefOf(op));
+          await expect.poll(() => headingCount(op.summary, on), { message: op.operationId, timeout: 15_000 }).toBeGreaterThan(0);
+        }
+      });
+    } finally {
+      await second.close();
     }
     // the samples themselves, on one operation
     const op = ops.find((o) => o.body) ?? ops[0]!;
@@ -166,7 +170,7 @@ describe("API reference page in Chromium", () => {
     await page.goto("about:blank");
     await page.goto(`${pageUrl}${href.slice(href.indexOf("#"))}`, { waitUntil: "load" });
     await page.locator("pre").filter({ hasText: "curl -" }).first().waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: join(screenshotDir, "reference.png") });
   });

@@ -70,6 +70,7 @@ pre[data-comm100-copy] { position: relative; padding-right: 4.5rem; }
  */
 export function pageScript() {
   const MARK = "data-comm100-copy";
+  const SETTLED = "data-comm100-settled";
   /** @param {Element} el */
   const hydrated = (el) => Object.keys(el).some((k) => k.startsWith("__reactFiber$"));
   /** @param {HTMLPreElement} pre */
@@ -119,9 +120,12 @@ export function pageScript() {
       pre.setAttribute(MARK, "");
       pre.append(button);
     }
-    fixHeadings();
-    fixExampleLabels();
+    const headingsWait = fixHeadings();
+    const labelsWait = fixExampleLabels();
+    if (headingsWait || labelsWait) waiting = true;
     if (waiting) schedule(200);
+    // Settled: nothing left that waits for React. Tests wait for this mark instead of sleeping.
+    else document.documentElement.setAttribute(SETTLED, "");
   };
   // A deep link renders an operation's group without the page's h1: a hidden h1 (outside React's
   // tree) names the page then. Headings that skip a level (Redoc's h2 operation, h4 "Request")
@@ -131,7 +135,9 @@ export function pageScript() {
   title.className = "comm100-visually-hidden";
   title.textContent = `${document.title} reference`;
   document.body.prepend(title);
+  /** @returns {boolean} whether a heading still waits for hydration */
   const fixHeadings = () => {
+    let waiting = false;
     const root = document.getElementById("redoc");
     title.hidden = !!root?.querySelector("h1");
     let previous = 1;
@@ -139,25 +145,34 @@ export function pageScript() {
       if (h instanceof HTMLElement && (h.hidden || h.offsetParent === null) && h !== title) continue;
       const own = Number(h.tagName.slice(1));
       const level = Math.min(own, previous + 1);
+      if (h !== title && !hydrated(h)) waiting = true;
       if (level !== own) {
         if (!hydrated(h)) continue;
         h.setAttribute("aria-level", String(level));
       } else if (h.hasAttribute("aria-level") && hydrated(h)) h.removeAttribute("aria-level");
       previous = level;
     }
+    return waiting;
   };
   // Redoc's example picker is labelled "Example" while it shows the example's name: the
   // accessible name must contain the visible text.
+  /** @returns {boolean} whether a picker still waits for hydration */
   const fixExampleLabels = () => {
+    let waiting = false;
     for (const b of document.querySelectorAll('button[aria-haspopup="menu"][aria-label="Example"], button[data-comm100-label]')) {
-      if (!hydrated(b)) continue;
+      if (!hydrated(b)) {
+        waiting = true;
+        continue;
+      }
       const label = `Example: ${(b.textContent ?? "").trim()}`;
       b.setAttribute("data-comm100-label", "");
       if (b.getAttribute("aria-label") !== label) b.setAttribute("aria-label", label);
     }
+    return waiting;
   };
   /** @param {number} ms */
   const schedule = (ms) => {
+    document.documentElement.removeAttribute(SETTLED);
     if (pending) return;
     pending = true;
     setTimeout(scan, ms);
