@@ -1,14 +1,33 @@
-// The built binary against the mock server: commands, flags, raw mode, output formats, errors and exit codes.
+// The CLI against the mock server: commands, flags, raw mode, output formats, errors and exit codes.
+// Commands run in this process (runInProcess: the bin's run() with a pipe-like stdout); the exit
+// codes are read from the built binary itself, as a shell sees them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, EMAIL, isolatedEnv, removeScratch, runCli, scratch, startApi, type RunResult, type ShapingProxy } from "./helpers.js";
+import {
+  API_KEY,
+  EMAIL,
+  isolatedEnv,
+  removeScratch,
+  runCli,
+  runInProcess,
+  scratch,
+  startApi,
+  type RunResult,
+  type ShapingProxy,
+} from "./helpers.js";
 
 let api: ShapingProxy;
 let home: string;
 let env: Record<string, string>;
 const results: RunResult[] = [];
 
-async function cli(args: string[], extra: Record<string, string> = {}, input?: string): Promise<RunResult> {
-  const r = await runCli(args, { ...env, ...extra }, input);
+async function cli(args: string[], extra: Record<string, string> = {}): Promise<RunResult> {
+  const r = await runInProcess(args, { ...env, ...extra });
+  results.push(r);
+  return r;
+}
+/** The built binary, in its own process. */
+async function bin(args: string[], extra: Record<string, string> = {}): Promise<RunResult> {
+  const r = await runCli(args, { ...env, ...extra });
   results.push(r);
   return r;
 }
@@ -26,7 +45,7 @@ afterEach(() => {
 afterAll(async () => {
   await api.close();
   removeScratch(home);
-  // The API key never shows in anything the binary printed, in any test of this file.
+  // The API key never shows in anything the CLI printed, in any test of this file.
   expect(results.length).toBeGreaterThan(10);
   for (const r of results) expect(r.stdout + r.stderr).not.toContain(API_KEY);
 });
@@ -216,7 +235,7 @@ describe("errors and exit codes", () => {
     ["code=500", 1, "HTTP 500"],
   ])("Prefer %s -> exit %i", async (prefer, exit, text) => {
     api.prefer = prefer;
-    const r = await cli(["agents", "get", "kelly@comm100.com", "--timeout", "5"]);
+    const r = await bin(["agents", "get", "kelly@comm100.com", "--timeout", "5"]);
     expect(r.code).toBe(exit);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^error: /);
@@ -225,9 +244,9 @@ describe("errors and exit codes", () => {
   });
 
   it("exit 6 when nothing answers, exit 3 without credentials", async () => {
-    const down = await cli(["agents", "list"], { COMM100_BASE_URL: "http://127.0.0.1:9/api/v1" });
+    const down = await bin(["agents", "list"], { COMM100_BASE_URL: "http://127.0.0.1:9/api/v1" });
     expect(down.code).toBe(6);
-    const none = await cli(["agents", "list"], { COMM100_EMAIL: "", COMM100_API_KEY: "" });
+    const none = await bin(["agents", "list"], { COMM100_EMAIL: "", COMM100_API_KEY: "" });
     expect(none.code).toBe(3);
     expect(none.stderr).toContain("comm100 login");
   });

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createMockServer } from "@comm100-sdk/mock-server";
+import { run } from "../src/program.js";
 
 export const PKG = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = join(PKG, "dist", "cli.js");
@@ -107,7 +108,9 @@ export async function startApi(): Promise<ShapingProxy> {
       });
       text = JSON.stringify({ ...data, [key]: page <= proxy.pages ? items : [], pages: proxy.pages, total: proxy.pages * items.length });
     }
-    res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+    // connection: close: a client in the test process (runInProcess) must not reuse a socket the
+    // server is about to close after its keep-alive timeout (a POST is not retried: exit 6)
+    res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json", connection: "close" });
     res.end(text);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
@@ -143,4 +146,56 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin!.end(input ?? "");
   });
+}
+
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a command line in this process (`run()` of src/program.ts, what the bin calls) with `env`
+ * as the whole environment and stdout/stderr captured: the same answers as the built binary for
+ * tests about a command's behaviour, without a Node start per command. One at a time, since the
+ * environment and the streams are the process's own. The bin itself (exit status, signals, a
+ * terminal, stdin) is tested with runCli.
+ */
+export function runInProcess(args: string[], env: Record<string, string>): Promise<RunResult> {
+  const result = inProcessQueue.then(() => inProcess(args, env));
+  inProcessQueue = result.catch(() => undefined);
+  return result;
+}
+
+async function inProcess(args: string[], env: Record<string, string>): Promise<RunResult> {
+  const savedEnv = { ...process.env };
+  const setEnv = (to: Record<string, string | undefined>) => {
+    for (const k of Object.keys(process.env)) if (!(k in to)) delete process.env[k];
+    Object.assign(process.env, to);
+  };
+  const captured = { stdout: "", stderr: "" };
+  const capture = (stream: "stdout" | "stderr") => {
+    const original = process[stream].write;
+    process[stream].write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured[stream] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      (rest.find((r) => typeof r === "function") as (() => void) | undefined)?.();
+      return true;
+    }) as typeof original;
+    return () => {
+      process[stream].write = original;
+    };
+  };
+  // a pipe, as for the bin under `| jq`: no terminal, so JSON output and no colour
+  const notTerminal = (stream: "stdout" | "stderr") => {
+    const was = process[stream].isTTY;
+    process[stream].isTTY = false;
+    return () => {
+      process[stream].isTTY = was;
+    };
+  };
+  setEnv(env);
+  const restore = [capture("stdout"), capture("stderr"), notTerminal("stdout"), notTerminal("stderr")];
+  try {
+    const code = await run(args);
+    return { code, signal: null, ...captured };
+  } finally {
+    for (const r of restore) r();
+    setEnv(savedEnv);
+  }
 }

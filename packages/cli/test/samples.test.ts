@@ -1,11 +1,13 @@
-// cliSampleFor() for every operation, fed with the spec's example inputs, run as a shell command
-// line by the built binary against the mock: each one exits 0 and sends its operation's request.
+// cliSampleFor() for every operation, fed with the spec's example inputs, split into arguments by
+// a real shell (so its quoting is what a user's shell reads) and run against the mock by the
+// CLI's run() in this process (the bin around it is tested in cli.test.ts and export.test.ts):
+// each one exits 0, prints JSON and sends its operation's request.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { exampleInputs, recordCoverage } from "@comm100-sdk/spec-reader";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliSampleFor } from "../src/samples.js";
-import { API_KEY, BIN, EMAIL, isolatedEnv, PKG, removeScratch, scratch, startApi, type ShapingProxy } from "./helpers.js";
+import { API_KEY, EMAIL, isolatedEnv, PKG, removeScratch, runInProcess, scratch, startApi, type ShapingProxy } from "./helpers.js";
 
 const run = promisify(execFile);
 let api: ShapingProxy;
@@ -42,28 +44,25 @@ describe("CLI samples", () => {
       COMM100_BASE_URL: api.url,
       COMM100_EMAIL: EMAIL,
       COMM100_API_KEY: API_KEY,
-      COMM100_BIN: BIN,
-      NODE: process.execPath,
     });
     const inputs = exampleInputs();
     const done: string[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < inputs.length) {
-        const input = inputs[next++]!;
-        const op = input.operation;
-        const sample = cliSampleFor(op.operationId, input);
-        expect(sample.startsWith("comm100 ")).toBe(true);
-        const line = sample.replace(/^comm100 /, '"$NODE" "$COMM100_BIN" ');
-        const before = api.requests.length;
-        const { stdout } = await run("sh", ["-c", `${line} --format json`], { env, cwd: PKG });
-        expect(() => JSON.parse(stdout), `${op.operationId}: ${sample}`).not.toThrow();
-        const sent = api.requests.slice(before).find((r) => r.method === op.method && templateRegex(op.path).test(r.url));
-        expect(sent, `${op.operationId}: ${sample}`).toBeDefined();
-        done.push(op.operationId);
-      }
-    };
-    await Promise.all([worker(), worker()]);
+    for (const input of inputs) {
+      const op = input.operation;
+      const sample = cliSampleFor(op.operationId, input);
+      expect(sample.startsWith("comm100 ")).toBe(true);
+      // the shell prints each argument it read, NUL-terminated
+      const line = sample.replace(/^comm100 /, "printf '%s\\0' ");
+      const { stdout: argv } = await run("sh", ["-c", line], { env, cwd: PKG });
+      const args = argv.split("\0").slice(0, -1);
+      const before = api.requests.length;
+      const r = await runInProcess([...args, "--format", "json"], env);
+      expect(r.code, `${op.operationId}: ${sample}\n${r.stderr}`).toBe(0);
+      expect(() => JSON.parse(r.stdout), `${op.operationId}: ${sample}`).not.toThrow();
+      const sent = api.requests.slice(before).find((x) => x.method === op.method && templateRegex(op.path).test(x.url));
+      expect(sent, `${op.operationId}: ${sample}`).toBeDefined();
+      done.push(op.operationId);
+    }
     expect(done.length).toBe(inputs.length);
     recordCoverage(PKG, "cli samples run against the mock", done);
   }, 240_000);
