@@ -1,16 +1,17 @@
 // Lints every published package as it would be published: the tarball `pnpm pack` made
-// (workspace:* already rewritten), with publint and Are the Types Wrong (attw).
-import { execFileSync } from "node:child_process";
+// (workspace:* already rewritten), with publint and Are the Types Wrong (attw: its checker,
+// @arethetypeswrong/core, in this process with the options its CLI uses by default, rather than
+// one CLI process that loads TypeScript again per package).
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { describe, expect, inject, it } from "vitest";
 import { PUBLISHED, ROOT } from "./packages.js";
 
-const require = createRequire(import.meta.url);
-const ATTW = join(require.resolve("@arethetypeswrong/cli/package.json"), "..", "dist/index.js");
+/** attw's analysis of a packed tarball (what `attw <tarball> --format json` prints as `analysis`). */
+const attw = (tarball: string) => checkPackage(createPackageFromTarballData(new Uint8Array(readFileSync(tarball))));
 const readPkg = (dir: string) => JSON.parse(readFileSync(join(ROOT, dir, "package.json"), "utf8"));
 
 describe.each(PUBLISHED)("$name", ({ name, dir }) => {
@@ -37,9 +38,9 @@ describe.each(PUBLISHED)("$name", ({ name, dir }) => {
     // attw checks TypeScript resolution of JavaScript entry points. This package ships only the
     // JSON and YAML documents (no "." entry, no JavaScript, no types), so attw has nothing to
     // check and says so; the consumer tests import both files instead.
-    it("attw: not applicable (JSON/YAML only), and attw agrees there are no types", () => {
-      const out = JSON.parse(execFileSync(process.execPath, [ATTW, inject("tarballs")[name]!, "--format", "json"], { encoding: "utf8" }));
-      expect(out.analysis.types).toBe(false);
+    it("attw: not applicable (JSON/YAML only), and attw agrees there are no types", async () => {
+      const analysis = await attw(inject("tarballs")[name]!);
+      expect(analysis.types).toBe(false);
       expect(Object.keys(pkg.exports).sort()).toEqual(["./openapi.json", "./openapi.yaml", "./package.json"]);
     });
     return;
@@ -56,16 +57,12 @@ describe.each(PUBLISHED)("$name", ({ name, dir }) => {
     expect(root.require?.default).toMatch(/\.cjs$/);
   });
 
-  it("attw: no problems in any resolution mode (node10, node16 CJS and ESM, bundler)", () => {
-    let out: string;
-    try {
-      out = execFileSync(process.execPath, [ATTW, inject("tarballs")[name]!, "--format", "json"], { encoding: "utf8" });
-    } catch (e: any) {
-      out = e.stdout;
-    }
-    const { analysis } = JSON.parse(out);
+  it("attw: no problems in any resolution mode (node10, node16 CJS and ESM, bundler)", async () => {
+    const analysis = await attw(inject("tarballs")[name]!);
     expect(analysis.types).not.toBe(false);
-    const problems = (analysis.problems ?? []).map((p: any) => `${p.kind} ${p.entrypoint ?? ""} ${p.resolutionKind ?? ""}`.trim());
+    const problems = (analysis.types ? analysis.problems : []).map((p) =>
+      `${p.kind} ${"entrypoint" in p ? p.entrypoint : ""} ${"resolutionKind" in p ? p.resolutionKind : ""}`.trim(),
+    );
     expect(problems).toEqual([]);
   });
 });
