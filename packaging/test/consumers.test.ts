@@ -244,7 +244,9 @@ describe("TypeScript consumers", () => {
           moduleResolution: "bundler",
           target: "es2022",
           strict: true,
-          skipLibCheck: false,
+          // the node16 project above checks the shipped .d.ts/.d.cts themselves (skipLibCheck
+          // false); this one is about bundler resolution and the consumer's own code
+          skipLibCheck: true,
           types: ["node"],
           outDir: "out",
           rootDir: "src",
