@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkBreaking } from "../../spec/scripts/lib/check-breaking.mjs";
 import { diffSpecs } from "../../spec/scripts/lib/openapi-breaking.mjs";
 import { ROOT } from "./packages.js";
 
@@ -25,8 +26,11 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
-/** Runs the check on `head`; `changesets` is a project folder, or the files of its .changeset/ folder. */
-function check(head: Json, changesets: Record<string, string> | string = noChangesets) {
+/**
+ * Runs the check on `head`; `changesets` is a project folder, or the files of its .changeset/ folder.
+ * In this process (checkBreaking, what the script runs); the script itself runs in the first test.
+ */
+async function check(head: Json, changesets: Record<string, string> | string = noChangesets) {
   const headFile = join(dir, `head-${++n}.json`);
   writeFileSync(headFile, JSON.stringify(head));
   const project = typeof changesets === "string" ? changesets : join(dir, `project-${n}`);
@@ -35,11 +39,13 @@ function check(head: Json, changesets: Record<string, string> | string = noChang
     writeFileSync(join(project, ".changeset", "README.md"), "# not a changeset\n");
     for (const [f, text] of Object.entries(changesets)) writeFileSync(join(project, ".changeset", f), text);
   }
-  const r = spawnSync(process.execPath, [SCRIPT, "--base", RELEASED, "--head", headFile, "--project", project, "--json"], {
-    encoding: "utf8",
+  const lines = { stdout: [] as string[], stderr: [] as string[] };
+  const status = await checkBreaking(["--base", RELEASED, "--head", headFile, "--project", project, "--json"], {
+    log: (l) => lines.stdout.push(l),
+    error: (l) => lines.stderr.push(l),
   });
-  const out = r.stdout ? JSON.parse(r.stdout) : null;
-  return { status: r.status, out, stderr: r.stderr };
+  const out = lines.stdout.length ? JSON.parse(lines.stdout.join("\n")) : null;
+  return { status, out, stderr: lines.stderr.map((l) => `${l}\n`).join("") };
 }
 
 const deref = (doc: Json, node: Json): Json => {
@@ -105,17 +111,17 @@ describe("check:breaking on the repository", () => {
 });
 
 describe("check:breaking catches breaking edits", () => {
-  it("passes an unchanged spec", () => {
-    const r = check(base());
+  it("passes an unchanged spec", async () => {
+    const r = await check(base());
     expect(r.status).toBe(0);
     expect(r.out.breaking).toEqual([]);
   });
 
-  it("fails when an operation is removed", () => {
+  it("fails when an operation is removed", async () => {
     const doc = base();
     const { path, method, op } = operations(doc).next().value!;
     delete doc.paths[path][method];
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status).toBe(1);
     expect(r.out.breaking).toContainEqual(
       expect.objectContaining({ rule: "operation-removed", location: `${method.toUpperCase()} ${path}` }),
@@ -123,63 +129,63 @@ describe("check:breaking catches breaking edits", () => {
     expect(JSON.stringify(r.out.breaking)).toContain(op.operationId);
   });
 
-  it("fails when an optional parameter is made required", () => {
+  it("fails when an optional parameter is made required", async () => {
     const doc = base();
     const p = optionalQueryParam(doc);
     p.required = true;
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status).toBe(1);
     expect(r.out.breaking).toContainEqual(expect.objectContaining({ rule: "parameter-made-required" }));
     expect(r.out.breaking.map((c: Json) => c.location).join("\n")).toContain(`"${p.name}"`);
   });
 
-  it("fails when a parameter is renamed", () => {
+  it("fails when a parameter is renamed", async () => {
     const doc = base();
     const p = optionalQueryParam(doc);
     const old = p.name;
     p.name = `${old}_renamed`;
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status).toBe(1);
     const removed = r.out.breaking.find((c: Json) => c.rule === "parameter-removed");
     expect(removed.location).toContain(`"${old}"`);
     expect(removed.message).toContain(`${old}_renamed`);
   });
 
-  it("fails when a response property is removed", () => {
+  it("fails when a response property is removed", async () => {
     const doc = base();
     const s = responseObject(doc);
     const [prop] = Object.keys(s.properties);
     delete s.properties[prop!];
     if (Array.isArray(s.required)) s.required = s.required.filter((x: string) => x !== prop);
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status).toBe(1);
     expect(r.out.breaking).toContainEqual(expect.objectContaining({ rule: "response-property-removed" }));
     expect(r.out.breaking.find((c: Json) => c.rule === "response-property-removed").location).toContain(`.${prop}`);
   });
 
-  it("fails when a request body field is made required", () => {
+  it("fails when a request body field is made required", async () => {
     const doc = base();
     const { schema, field } = requestObject(doc);
     schema.required = [...(schema.required ?? []), field];
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status).toBe(1);
     expect(r.out.breaking).toContainEqual(expect.objectContaining({ rule: "request-property-made-required" }));
   });
 
-  it("fails when a response property changes type", () => {
+  it("fails when a response property changes type", async () => {
     const doc = base();
     const s = responseObject(doc);
     const [prop] = Object.keys(s.properties);
     const old = deref(doc, s.properties[prop!]);
     s.properties[prop!] = { type: old.type === "string" ? "integer" : "string" };
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status).toBe(1);
     expect(r.out.breaking).toContainEqual(expect.objectContaining({ rule: "response-type-changed" }));
   });
 });
 
 describe("check:breaking lets additions through", () => {
-  it("passes a new operation, a new optional parameter, a new optional body field and a new response property", () => {
+  it("passes a new operation, a new optional parameter, a new optional body field and a new response property", async () => {
     const doc = base();
     doc.paths["/livechat/zz-new-thing"] = { get: { operationId: "getNewThing", responses: { "200": { description: "ok" } } } };
     const { op } = operations(doc).next().value!;
@@ -187,7 +193,7 @@ describe("check:breaking lets additions through", () => {
     const { schema } = requestObject(doc);
     schema.properties.zz_new_field = { type: "string" };
     responseObject(doc).properties.zz_new_prop = { type: "string" };
-    const r = check(doc);
+    const r = await check(doc);
     expect(r.status, JSON.stringify(r.out?.breaking)).toBe(0);
     const rules = r.out.nonBreaking.map((c: Json) => c.rule);
     expect(rules).toEqual(
@@ -204,20 +210,20 @@ describe("check:breaking and changesets", () => {
     return doc;
   };
 
-  it("a major changeset for @comm100-sdk/openapi announces the breaking change", () => {
-    const r = check(breakingEdit(), { "drop-op.md": '---\n"@comm100-sdk/openapi": major\n---\n\nRemove an operation.\n' });
+  it("a major changeset for @comm100-sdk/openapi announces the breaking change", async () => {
+    const r = await check(breakingEdit(), { "drop-op.md": '---\n"@comm100-sdk/openapi": major\n---\n\nRemove an operation.\n' });
     expect(r.status).toBe(0);
     expect(r.out.breaking.length).toBeGreaterThan(0);
     expect(r.out.majorChangesets).toEqual(["drop-op.md"]);
   });
 
-  it("a minor changeset, or a major one for another package, does not", () => {
-    expect(check(breakingEdit(), { "a.md": '---\n"@comm100-sdk/openapi": minor\n---\n\nx\n' }).status).toBe(1);
-    expect(check(breakingEdit(), { "b.md": '---\n"@comm100-sdk/client": major\n---\n\nx\n' }).status).toBe(1);
+  it("a minor changeset, or a major one for another package, does not", async () => {
+    expect((await check(breakingEdit(), { "a.md": '---\n"@comm100-sdk/openapi": minor\n---\n\nx\n' })).status).toBe(1);
+    expect((await check(breakingEdit(), { "b.md": '---\n"@comm100-sdk/client": major\n---\n\nx\n' })).status).toBe(1);
   });
 
-  it("reads changesets as changesets does: either quote style, CRLF line ends, several packages per file", () => {
-    const r = check(breakingEdit(), {
+  it("reads changesets as changesets does: either quote style, CRLF line ends, several packages per file", async () => {
+    const r = await check(breakingEdit(), {
       "a.md": "---\n'@comm100-sdk/openapi': patch\n\"@comm100-sdk/client\": minor\n---\n\nx\n",
       "b.md": '---\r\n"@comm100-sdk/client": patch\r\n"@comm100-sdk/openapi": major\r\n---\r\n\r\ny\r\n',
     });
@@ -225,8 +231,8 @@ describe("check:breaking and changesets", () => {
     expect(r.out.majorChangesets).toEqual(["b.md"]);
   });
 
-  it("a changeset without front matter is a usage error naming the folder", () => {
-    const r = check(breakingEdit(), { "c.md": "no front matter\n" });
+  it("a changeset without front matter is a usage error naming the folder", async () => {
+    const r = await check(breakingEdit(), { "c.md": "no front matter\n" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot read the changesets in .*\.changeset/);
   });
