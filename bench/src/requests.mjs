@@ -1,5 +1,6 @@
 // Per-request cost, in a process of its own: interleaved rounds, each contender runs a batch of
 // sequential requests per round (order rotated every round); the figure is the median over rounds.
+// Every round's figure is kept too (roundsUs), so the report can pair contenders round by round.
 // argv: <port> <body json> <hey-api bundle path> ; prints JSON.
 import { pathToFileURL } from "node:url";
 import { contenders } from "./contenders.mjs";
@@ -35,7 +36,10 @@ async function measure(set, { rounds, warmup, batch }) {
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
   return Object.fromEntries(
-    names.map((n) => [n, { medianUs: median(samples[n]), minUs: Math.min(...samples[n]), maxUs: Math.max(...samples[n]) }]),
+    names.map((n) => [
+      n,
+      { medianUs: median(samples[n]), minUs: Math.min(...samples[n]), maxUs: Math.max(...samples[n]), roundsUs: samples[n] },
+    ]),
   );
 }
 

@@ -12,7 +12,8 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => {
+// a deep accept queue: the memory run opens 1000 connections at once
+server.listen(0, "127.0.0.1", 4096, () => {
   process.stdout.write(`${/** @type {import("node:net").AddressInfo} */ (server.address()).port}\n`);
 });
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
