@@ -5,7 +5,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["spec/vitest.config.ts", "packages/*/vitest.config.ts", "packages/docs/vitest.browser.config.ts", "tools/*/vitest.config.ts", "packaging/vitest.config.ts"],
+    projects: [
+      "spec/vitest.config.ts",
+      "packages/*/vitest.config.ts",
+      "packages/docs/vitest.browser.config.ts",
+      "tools/*/vitest.config.ts",
+      "packaging/vitest.config.ts",
+    ],
     // a project's own reporters do not apply here: the packaging runtime matrix table is added again
     // timeout-margin-reporter lists the tests that took over a third of their timeout (a warning)
     reporters: [
