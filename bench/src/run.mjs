@@ -33,6 +33,8 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+/** The median over rounds of each round's ratio `xs[k] / base[k]` (rounds run every contender under the same load). */
+const medianOfRatios = (xs, base) => median(xs.map((x, k) => x / base[k]));
 const ms = (t0) => performance.now() - t0;
 const fmtMs = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
 const kb = (b) => `${(b / 1000).toFixed(2)} kB`;
@@ -335,8 +337,7 @@ const quartiles = (xs) => {
   return [s[Math.floor((s.length - 1) / 4)], s[Math.ceil(((s.length - 1) * 3) / 4)]];
 };
 const ms1 = (x) => `${x.toFixed(1)} ms`;
-/** The median over rounds of each round's ratio to openapi-fetch in the same round. */
-const importRatio = (n, key) => median(importSamples[n][key].map((x, k) => x / importSamples["openapi-fetch"][key][k]));
+const importRatio = (n, key) => medianOfRatios(importSamples[n][key], importSamples["openapi-fetch"][key]);
 const importMed = Object.fromEntries(
   Object.entries(importSamples).map(([n, v]) => [
     n,
@@ -426,8 +427,7 @@ try {
 } finally {
   server.kill("SIGTERM");
 }
-/** The median over rounds of each round's ratio to bare openapi-fetch in the same round. */
-const pairedRatio = (set, n) => median(set[n].roundsUs.map((u, k) => u / set["openapi-fetch (bare)"].roundsUs[k]));
+const pairedRatio = (set, n) => medianOfRatios(set[n].roundsUs, set["openapi-fetch (bare)"].roundsUs);
 const reqRows = (set) => {
   const base = set["openapi-fetch (bare)"].medianUs;
   return Object.entries(set).map(([n, v]) => [
