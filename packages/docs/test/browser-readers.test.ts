@@ -136,13 +136,22 @@ describe("code blocks", () => {
     await eachConcurrently(hashes, PAGES_AT_ONCE, async (hash) => {
       const { page, context, errors } = await open(hash);
       try {
-        await expect.poll(async () => (await codeBlocks(page)).filter((b) => !b.copy).length, { timeout: 15_000, message: hash }).toBe(0);
-        const blocks = await codeBlocks(page);
-        expect(blocks.length, hash).toBeGreaterThan(0);
-        expect(
-          blocks.filter((b) => b.overflows && !b.scrollsVisibly),
-          hash,
-        ).toEqual([]);
+        // Redoc renders the page in steps and the Copy buttons follow each step, so a single look
+        // can catch a block whose button is not there yet (or no block at all). Poll until the
+        // page settles with no problem; a block that never gets its button, or that is cut off,
+        // keeps the list non-empty and fails after the timeout with the list in the message.
+        await expect
+          .poll(
+            async () => {
+              const blocks = await codeBlocks(page);
+              if (blocks.length === 0) return ["no code block shown yet"];
+              return blocks
+                .filter((b) => !b.copy || (b.overflows && !b.scrollsVisibly))
+                .map((b) => `${b.copy ? "cut off" : "no Copy button"}: ${b.text}`);
+            },
+            { timeout: 20_000, message: hash },
+          )
+          .toEqual([]);
         expect(errors, `${hash}: the page logged errors (a hydration mismatch?)`).toEqual([]);
       } finally {
         await context.close();
