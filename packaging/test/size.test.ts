@@ -10,7 +10,7 @@ import { ROOT } from "./packages.js";
 const require = createRequire(import.meta.url);
 const SIZE_LIMIT = join(require.resolve("size-limit/package.json"), "..", "bin.js");
 const CONFIG = join(ROOT, "packages/client/.size-limit.json");
-const BUDGET = 11400; // bytes, min+gzip, any entry (8000 before the hardening of issues 14 and 15; 10000 before withResponse, page iterators, environment defaults and log levels; 10500 before the direct request path of issue 13)
+const BUDGET = 12000; // bytes, min+gzip, any entry (11400 before the dates option of issue 15; 8000 before the hardening of issues 14 and 15; 10000 before withResponse, page iterators, environment defaults and log levels; 10500 before the direct request path of issue 13)
 
 interface Entry {
   name: string;

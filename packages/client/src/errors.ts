@@ -82,7 +82,11 @@ export class Comm100InternalServerError extends Comm100ApiError {
   override name = "Comm100InternalServerError";
 }
 
-/** A 2xx answer whose body is not valid JSON (cut short, an HTML maintenance page...). `body` holds the text. */
+/**
+ * A 2xx answer whose body is not valid JSON (cut short, an HTML maintenance page...), or, with
+ * `dates: "date"`, has a date field that is not a date (the message names the call and the field).
+ * `body` holds the text.
+ */
 export class Comm100InvalidResponseError extends Comm100ApiError {
   override name = "Comm100InvalidResponseError";
 }

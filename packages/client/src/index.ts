@@ -7,4 +7,5 @@ export type { Comm100Page } from "./pagination.js";
 export { Comm100Promise, type WithResponse } from "./response-promise.js";
 export type { Comm100Resources } from "./generated/resources.js";
 export type * from "./generated/models.js";
-export type { Args, Data, Item, Params, PathParam, RequestOptions } from "./resource-types.js";
+export type { Args, Data, DateOf, Dated, Item, Params, PathParam, RequestOptions } from "./resource-types.js";
+export type { SchemaDates } from "./generated/response-dates.js";

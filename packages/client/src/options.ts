@@ -6,7 +6,7 @@ import { DEFAULT_DOMAIN, DOMAINS, type Comm100Domain } from "./generated/meta.js
 import type { Comm100Limits } from "./quota/limits.js";
 import { envVar } from "./internal/env.js";
 import { createLog, LOG_LEVELS, type Log } from "./internal/log.js";
-import { positive, retryPolicy, type RetryPolicy } from "./internal/options.js";
+import { datesMode, positive, retryPolicy, type RetryPolicy } from "./internal/options.js";
 import { unsafeOrigin } from "./internal/origin.js";
 import { base64, redactor, type Redact } from "./internal/redact.js";
 
@@ -35,7 +35,14 @@ export interface Comm100Logger {
   error?(message: string, data: Record<string, unknown>): void;
 }
 
-export interface Comm100ClientOptions {
+/**
+ * How the date fields of answers come: `"string"` as the API sends them (`"/Date(1358453897)/"`),
+ * `"date"` as `Date` objects (see the README's "Dates").
+ */
+export type Comm100Dates = "string" | "date";
+
+/** The client's options; `D` is the `dates` mode, which the answers' types follow. */
+export interface Comm100ClientOptions<D extends Comm100Dates = "string"> {
   /**
    * Your Control Panel domain, mapped to `https://<domain>/api/v1`. Default: `COMM100_DOMAIN` (or
    * `COMM100_BASE_URL` for `baseUrl`) where there is an environment, else `hosted.comm100.com`.
@@ -68,6 +75,13 @@ export interface Comm100ClientOptions {
    * included) of both styles: `createLimits(...)` from `@comm100-sdk/client/quota`.
    */
   limits?: Comm100Limits;
+  /**
+   * `"date"`: every field the spec marks as a Comm100 date (`start_time`, `visit_time`, ...) of a
+   * 2xx answer is a `Date` (from `/Date(n)/` or ISO 8601, read as `parseComm100Date` does), in both
+   * styles, and typed so; a value that is not a date throws `Comm100InvalidResponseError`.
+   * Default `"string"`: the fields as the API sends them.
+   */
+  dates?: D;
 }
 
 /** Throws a `Comm100ConfigError` with the message (the key redacted). */
@@ -92,12 +106,14 @@ export interface ClientConfig {
   account: string;
   throwOnError: boolean;
   middleware: Middleware[];
+  /** `dates: "date"`. */
+  dates: boolean;
 }
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 2, minDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
 
 /** Checks the options and fills in the defaults. Throws `Comm100ConfigError`, never with the key in it. */
-export function resolveOptions(options: Comm100ClientOptions | undefined): ClientConfig {
+export function resolveOptions(options: Comm100ClientOptions<Comm100Dates> | undefined): ClientConfig {
   const { o, fromEnv } = withEnvironment(options ?? {});
   let redact: Redact = (text) => text;
   const fail: Fail = (message) => {
@@ -127,13 +143,14 @@ export function resolveOptions(options: Comm100ClientOptions | undefined): Clien
     account: `${baseUrl} ${email.toLowerCase()}`,
     throwOnError: Boolean(o.throwOnError),
     middleware: o.middleware ?? [],
+    dates: datesMode(o.dates, fail) === "date",
   };
 }
 
 /** The options with left-out credentials, host and log level read from the environment (none in a browser). */
-function withEnvironment(given: Comm100ClientOptions) {
+function withEnvironment(given: Comm100ClientOptions<Comm100Dates>) {
   const fromEnv = given.domain === undefined && given.baseUrl === undefined;
-  const o: Comm100ClientOptions = {
+  const o: Comm100ClientOptions<Comm100Dates> = {
     ...given,
     email: given.email ?? envVar("COMM100_EMAIL"),
     apiKey: given.apiKey ?? envVar("COMM100_API_KEY"),

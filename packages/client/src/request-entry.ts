@@ -2,7 +2,7 @@
 // errors and the types it uses, without the resource style's operation table.
 export { createComm100RequestClient } from "./request.js";
 export type { Comm100RequestClient } from "./request.js";
-export type { Comm100ClientOptions, Comm100Logger, Comm100LogLevel, RetryOptions } from "./options.js";
+export type { Comm100ClientOptions, Comm100Dates, Comm100Logger, Comm100LogLevel, RetryOptions } from "./options.js";
 export {
   Comm100ApiError,
   Comm100AuthenticationError,

@@ -16,7 +16,8 @@ import createClient, {
 } from "openapi-fetch";
 import type { paths } from "@comm100-sdk/types";
 import { FORM_BODIES, NEVER_REPEATED } from "./generated/request-ops.js";
-import { resolveOptions, type ClientConfig, type Comm100ClientOptions } from "./options.js";
+import { resolveOptions, type ClientConfig, type Comm100ClientOptions, type Comm100Dates } from "./options.js";
+import type { DatedMethod } from "./resource-types.js";
 import type { QuotaSnapshot } from "./quota/meter.js";
 import { replay, resultOf, settle, type Result } from "./response.js";
 import { Transport, type CallOptions } from "./transport.js";
@@ -25,11 +26,14 @@ import { positive, retryPolicy } from "./internal/options.js";
 import { prepareParams, type Prepared } from "./internal/params.js";
 import { serializeQuery } from "./internal/query.js";
 
-/** The request style: openapi-fetch's methods, typed from the spec. */
-export type Comm100RequestClient = Pick<Client<paths>, "GET" | "POST" | "PUT" | "DELETE" | "use" | "eject"> & {
-  /** Today's count of the daily budget as this client last saw it (`undefined` without `limits.quota`). */
-  readonly quota: QuotaSnapshot | undefined;
-};
+/** The request style: openapi-fetch's methods, typed from the spec; `D` is the `dates` mode the answers follow. */
+export type Comm100RequestClient<D extends Comm100Dates = "string"> = ([D] extends ["string"]
+  ? Pick<Client<paths>, "GET" | "POST" | "PUT" | "DELETE">
+  : { GET: DatedMethod<"get", D>; POST: DatedMethod<"post", D>; PUT: DatedMethod<"put", D>; DELETE: DatedMethod<"delete", D> }) &
+  Pick<Client<paths>, "use" | "eject"> & {
+    /** Today's count of the daily budget as this client last saw it (`undefined` without `limits.quota`). */
+    readonly quota: QuotaSnapshot | undefined;
+  };
 
 /** What the pipeline must know of an operation. */
 export interface SendOp {
@@ -46,7 +50,7 @@ export interface SendOp {
 export type Send = (op: SendOp, init: Record<string, any> | undefined, label?: string) => Promise<Result>;
 
 export interface RequestCore {
-  api: Comm100RequestClient;
+  api: Comm100RequestClient<Comm100Dates>;
   send: Send;
   config: ClientConfig;
 }
@@ -63,12 +67,18 @@ export function requestOp(method: string, path: string): SendOp {
 }
 
 /** Creates the request style alone (`@comm100-sdk/client/request`). Throws `Comm100ConfigError` for bad options. */
-export function createComm100RequestClient(options: Comm100ClientOptions = {}): Comm100RequestClient {
+export function createComm100RequestClient<D extends Comm100Dates>(
+  options: Comm100ClientOptions<D> & { dates: D },
+): Comm100RequestClient<D>;
+/** Creates the request style alone (`@comm100-sdk/client/request`). Throws `Comm100ConfigError` for bad options. */
+// Last, so that `ReturnType<typeof createComm100RequestClient>` is the client of the default mode.
+export function createComm100RequestClient(options?: Comm100ClientOptions): Comm100RequestClient;
+export function createComm100RequestClient(options: Comm100ClientOptions<Comm100Dates> = {}): unknown {
   return createRequestCore(options).api;
 }
 
 /** The request style and the pipeline, for `createComm100Client` to add the resource style on. */
-export function createRequestCore(options: Comm100ClientOptions | undefined): RequestCore {
+export function createRequestCore(options: Comm100ClientOptions<Comm100Dates> | undefined): RequestCore {
   const config = resolveOptions(options);
   const pipeline: Pipeline = {
     config,
@@ -86,7 +96,7 @@ export function createRequestCore(options: Comm100ClientOptions | undefined): Re
     config.fail(`\`middleware\`: ${(e as Error).message}`);
   }
   const send: Send = (op, init, label) => sendCall(pipeline, op, init ?? {}, label);
-  const api: Comm100RequestClient = {
+  const api: Comm100RequestClient<Comm100Dates> = {
     GET: ((path: string, init?: object) => send(requestOp("GET", path), init)) as never,
     POST: ((path: string, init?: object) => send(requestOp("POST", path), init)) as never,
     PUT: ((path: string, init?: object) => send(requestOp("PUT", path), init)) as never,
@@ -139,7 +149,7 @@ async function sendCall(pipeline: Pipeline, op: SendOp, init: Record<string, any
   }
   const parse = init.parseAs === undefined;
   const throws = label !== undefined || config.throwOnError;
-  return settle(res, { method: op.method, path: op.path, url, redact: config.redact, parse, throws });
+  return settle(res, { method: op.method, path: op.path, url, redact: config.redact, parse, throws, dates: config.dates, name });
 }
 
 /** Per-call options, checked the way the client's are. */

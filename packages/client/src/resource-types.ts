@@ -1,6 +1,9 @@
 // Type helpers for the generated resource style (src/generated/resources.ts).
+import type { paths } from "@comm100-sdk/types";
+import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { DateField } from "./generated/meta.js";
-import type { RetryOptions } from "./options.js";
+import type { RESPONSE_DATES } from "./generated/response-dates.js";
+import type { Comm100Dates, RetryOptions } from "./options.js";
 
 /** Per-call options of the resource style. */
 export interface RequestOptions {
@@ -71,3 +74,77 @@ export type Item<O, K extends string> = K extends keyof Data<O>
     ? I
     : never
   : never;
+
+type ResponseDates = typeof RESPONSE_DATES;
+/** The "METHOD path" of the operations whose answers carry dates. */
+export type DatedOperation = keyof ResponseDates;
+
+/**
+ * `T` with the date fields of the shape `S` (see src/generated/response-dates.ts) typed `R`:
+ * `1` a date field, `[s]` an array of items of shape `s`, `{ key: s }` the fields of an object.
+ * Optional fields stay optional.
+ */
+export type Revive<T, S, R> = S extends 1
+  ? Exclude<T, string> | R
+  : S extends readonly [infer I]
+    ? T extends readonly (infer E)[]
+      ? Revive<E, I, R>[]
+      : T
+    : T extends object
+      ? { [K in keyof T]: K extends keyof S ? Revive<T[K], S[K], R> : T[K] }
+      : T;
+
+/** What a date field is in the `dates` mode `D`: `Date` for `"date"`, `string` for `"string"`. */
+export type DateOf<D extends Comm100Dates> = [D] extends ["date"] ? Date : [D] extends ["string"] ? string : string | Date;
+
+/** `T` (with date shape `S`) as the `dates` mode `D` answers it. */
+export type Dated<T, S, D extends Comm100Dates> = [D] extends ["string"] ? T : Revive<T, S, DateOf<D>>;
+
+/** The data of a dated operation `K` in the `dates` mode `D`. */
+export type DatedData<O, D extends Comm100Dates, K extends DatedOperation> = Dated<Data<O>, ResponseDates[K], D>;
+
+type ItemShape<S, I extends string> = I extends keyof S ? (S[I] extends readonly [infer X] ? X : never) : never;
+
+/** One item (array property `I`) of a dated paginated operation `K` in the `dates` mode `D`. */
+export type DatedItem<O, I extends string, D extends Comm100Dates, K extends DatedOperation> = Dated<
+  Item<O, I>,
+  ItemShape<ResponseDates[K], I>,
+  D
+>;
+
+/** The `{ data }` of an openapi-fetch answer of operation `K` as the `dates` mode `D` answers it. */
+type DatedFetchResponse<T, K extends string, D extends Comm100Dates> = [D] extends ["string"]
+  ? T
+  : K extends DatedOperation
+    ? T extends { data: infer X }
+      ? Omit<T, "data"> & { data: Revive<X, ResponseDates[K], DateOf<D>> }
+      : T
+    : T;
+
+type RequiredKeys<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+/**
+ * openapi-fetch's init argument: optional when none of its fields is required. The same test as
+ * openapi-fetch's, so that its methods and these assign to each other.
+ */
+type InitArg<Init> = (RequiredKeys<Init> extends undefined ? never : RequiredKeys<Init>) extends never
+  ? [(Init & { [key: string]: unknown })?]
+  : [Init & { [key: string]: unknown }];
+
+/**
+ * A method of the request style (`GET`...) in the `dates` mode `D`: openapi-fetch's own signature,
+ * with the answer's date fields revived after openapi-fetch's `Readable` (which would turn a
+ * `Date` into a bag of its methods).
+ */
+export type DatedMethod<M extends "get" | "put" | "post" | "delete", D extends Comm100Dates> = <
+  P extends ClientPathsWithMethod<Client<paths>, M>,
+  Init extends MaybeOptionalInit<paths[P], M>,
+>(
+  url: P,
+  ...init: InitArg<Init>
+) => Promise<
+  DatedFetchResponse<
+    FetchResponse<Extract<paths[P][M], Record<string | number, any>>, Init, `${string}/${string}`>,
+    `${Uppercase<M>} ${P}`,
+    D
+  >
+>;

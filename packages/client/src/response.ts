@@ -4,6 +4,7 @@
 import { Comm100InvalidResponseError, createApiError } from "./errors.js";
 import type { Answer } from "./transport.js";
 import { redactHeaders, redactValue, type Redact } from "./internal/redact.js";
+import { reviveDates } from "./internal/revive-dates.js";
 
 /** What a call resolves to (openapi-fetch's shape). */
 export interface Result {
@@ -16,10 +17,13 @@ let utf8: TextDecoder | undefined; // made on first use: nothing is built while 
 
 /**
  * The data of a 2xx body: the one place where a successful answer's text becomes a value (an
- * empty body is `undefined`). Throws a SyntaxError for text that is not JSON.
+ * empty body is `undefined`). Throws a SyntaxError for text that is not JSON. With `dates` (the
+ * operation's "METHOD path"), the fields the spec marks Comm100Date become `Date`s, and `bad` is
+ * called for one that is not a date.
  */
-export function parseData(text: string): unknown {
-  return text ? JSON.parse(text) : undefined;
+export function parseData(text: string, dates?: string, bad?: (at: string, value: unknown) => never): unknown {
+  const data = text ? JSON.parse(text) : undefined;
+  return dates && bad ? reviveDates(data, dates, bad) : data;
 }
 
 /**
@@ -70,16 +74,26 @@ export interface SettleContext {
   parse: boolean;
   /** Throw the typed error for a non-2xx answer (the resource style, `throwOnError`). */
   throws: boolean;
+  /** `dates: "date"`: the spec's date fields of a 2xx body become `Date`s. */
+  dates: boolean;
+  /** The call in errors: "chats.list" or "GET /livechat/chats". */
+  name: string;
 }
 
 /** Parses the 2xx body, redacts the error body and throws the typed errors the call asks for. */
 export function settle(res: Result, ctx: SettleContext): Result {
   const { response } = res;
   if (ctx.parse && typeof res.data === "string") {
+    const text = res.data;
+    const bad = (at: string, value: unknown): never => {
+      const v = typeof value === "string" ? ctx.redact(JSON.stringify(value)) : Array.isArray(value) ? "an array" : typeof value;
+      throw invalid(res, ctx, `${ctx.name}: \`${at}\` is not a /Date(n)/ or ISO 8601 date (dates: "date"): ${v}`, ctx.redact(text));
+    };
     try {
-      res.data = parseData(res.data);
-    } catch {
-      throw invalid(res, ctx, `The ${response.status} response is not valid JSON`, ctx.redact(res.data));
+      res.data = parseData(text, ctx.dates ? `${ctx.method} ${ctx.path}` : undefined, bad);
+    } catch (e) {
+      if (e instanceof Comm100InvalidResponseError) throw e;
+      throw invalid(res, ctx, `The ${response.status} response is not valid JSON`, ctx.redact(text));
     }
   }
   if (!response.ok) {

@@ -61,7 +61,7 @@ describe("options", () => {
     expectTypeOf<"hosted.comm100.com">().toExtend<Comm100Domain>();
     expectTypeOf<"example.com">().not.toExtend<Comm100Domain>();
     // optional: email, API key and host can come from COMM100_* variables
-    expectTypeOf(createComm100Client).parameter(0).toEqualTypeOf<Comm100ClientOptions | undefined>();
+    expectTypeOf<Parameters<typeof createComm100Client>[0]>().toEqualTypeOf<Comm100ClientOptions | undefined>();
     // @ts-expect-error options are checked
     void (() => createComm100Client({ email: "a", apiKey: "b", domain: "example.com" }));
   });

@@ -4,6 +4,8 @@
 //   meta.ts          runtime data of both styles: the server domains, the date fields of params
 //   request-ops.ts   what the request style needs per operation: form bodies' list fields, the
 //                    operations never repeated (small, so the request-style entry stays small)
+//   response-dates.ts  where each operation's response has date fields (\`$ref: Comm100Date\`), for
+//                    the \`dates: "date"\` option: a small tree per operation, read by both styles
 //   operations.ts    one row per operation, with named fields, for the resource style
 //   resources.ts     type declarations of the resource style (comm100.agents.list() ...)
 // The output is deterministic (document order, fixed formatting), so the drift test can compare
@@ -87,6 +89,127 @@ function dateFields(spec, ops) {
   return [...out].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+const DATE_REF = "#/components/schemas/Comm100Date";
+
+/**
+ * A date shape: `1` a date field, `[s]` an array whose items have the shape `s`, `{ key: s }` the
+ * fields of an object; `undefined` where there is no date. Shapes of component schemas are shared
+ * objects (kept in `named` by schema name, in dependency order), so the output can name them.
+ * @typedef {1 | any[] | { [key: string]: any }} DateShape
+ */
+
+/**
+ * The date shape of a schema: `$ref: Comm100Date` fields, through $refs, properties, array items
+ * and oneOf/anyOf/allOf branches (merged: every branch's fields). A key that is a date in one
+ * branch and something else in another fails the generation: the reviver could not tell them apart.
+ * @param {OpenApiDocument} spec @param {any} schema @param {Map<string, DateShape | undefined>} named
+ * @param {string[]} [stack] the component schemas being walked (a cycle has no dates to add)
+ * @returns {DateShape | undefined}
+ */
+function dateShape(spec, schema, named, stack = []) {
+  if (!schema || typeof schema !== "object") return undefined;
+  if (schema.$ref === DATE_REF) return 1;
+  if (typeof schema.$ref === "string") {
+    const name = /^#\/components\/schemas\/([A-Za-z_$][\w$]*)$/.exec(schema.$ref)?.[1];
+    if (!name) return dateShape(spec, deref(spec, schema), named, stack);
+    if (stack.includes(name)) return undefined;
+    if (!named.has(name)) named.set(name, dateShape(spec, deref(spec, schema), named, [...stack, name]));
+    return named.get(name);
+  }
+  /** @type {DateShape | undefined} */
+  let shape;
+  if (schema.items) {
+    const item = dateShape(spec, schema.items, named, stack);
+    if (item) shape = [item];
+  }
+  /** @type {Record<string, DateShape>} */
+  const fields = {};
+  for (const [k, v] of Object.entries(schema.properties ?? {})) {
+    const f = dateShape(spec, v, named, stack);
+    if (f) fields[k] = f;
+  }
+  if (Object.keys(fields).length) shape = mergeShapes(shape, fields);
+  const branches = [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])];
+  for (const b of branches) shape = mergeShapes(shape, dateShape(spec, b, named, stack));
+  if (shape && !Array.isArray(shape) && shape !== 1) {
+    for (const b of branches) {
+      const props = deref(spec, b)?.properties ?? {};
+      for (const k of Object.keys(props))
+        if (shape[k] === 1 && dateShape(spec, props[k], named, stack) !== 1)
+          throw new Error(`\`${k}\` is a Comm100Date in one branch of a oneOf/anyOf/allOf and not in another`);
+    }
+  }
+  return shape;
+}
+
+/** @param {DateShape | undefined} a @param {DateShape | undefined} b @returns {DateShape | undefined} */
+function mergeShapes(a, b) {
+  if (!a || a === b) return b ?? a;
+  if (!b) return a;
+  if (Array.isArray(a) && Array.isArray(b)) return [/** @type {DateShape} */ (mergeShapes(a[0], b[0]))];
+  if (a !== 1 && b !== 1 && !Array.isArray(a) && !Array.isArray(b)) {
+    /** @type {Record<string, DateShape>} */
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = /** @type {DateShape} */ (mergeShapes(out[k], v));
+    return out;
+  }
+  throw new Error(`date shapes that cannot be merged: ${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+}
+
+/**
+ * The date shape of each operation's 2xx JSON answer that has dates, and of the named schemas met.
+ * @param {OpenApiDocument} spec @param {OperationInfo[]} ops
+ * @returns {{ named: Map<string, DateShape | undefined>, rows: [string, DateShape][] }}
+ */
+export function operationDates(spec, ops) {
+  /** @type {Map<string, DateShape | undefined>} */
+  const named = new Map();
+  /** @type {[string, DateShape][]} */
+  const rows = [];
+  for (const op of ops) {
+    const raw = deref(spec, spec.paths[op.path])[op.method.toLowerCase()];
+    const res = deref(spec, raw.responses?.[String(op.successStatus)]);
+    const shape = dateShape(spec, res?.content?.["application/json"]?.schema, named);
+    if (shape) rows.push([`${op.method} ${op.path}`, shape]);
+  }
+  return { named, rows };
+}
+
+/**
+ * response-dates.ts: the date shape of each operation's 2xx JSON response, by "METHOD path".
+ * @param {OpenApiDocument} spec @param {OperationInfo[]} ops @returns {string}
+ */
+function responseDates(spec, ops) {
+  const { named, rows } = operationDates(spec, ops);
+  const names = [...named].filter(([, s]) => s !== undefined);
+  /** @param {DateShape} s @param {boolean} [top] the shape of a schema itself (not named after itself) @returns {string} */
+  const text = (s, top = false) => {
+    const name = top ? undefined : names.find(([, n]) => n === s)?.[0];
+    if (name) return name;
+    if (s === 1) return "1";
+    if (Array.isArray(s)) return `[${text(s[0])}]`;
+    return `{ ${Object.entries(s)
+      .map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : q(k)}: ${text(v)}`)
+      .join(", ")} }`;
+  };
+  return `${HEADER}
+// Where the 2xx JSON answers carry dates (\`$ref: Comm100Date\` in the spec), for \`dates: "date"\`.
+// A shape: \`1\` a date field, \`[s]\` an array whose items have the shape \`s\`, \`{ key: s }\` the
+// fields of an object. One constant per component schema with dates, named after it.
+${names.map(([n, s]) => `const ${n} = ${text(/** @type {DateShape} */ (s), true)} as const;`).join("\n")}
+
+/** The date shape of each operation's 2xx JSON answer that has dates, by "METHOD path". */
+export const RESPONSE_DATES = {
+${rows.map(([k, s]) => `  ${q(k)}: ${text(s)},`).join("\n")}
+} as const;
+
+/** The date shapes of the component schemas that have date fields, by schema name (types only). */
+export interface SchemaDates {
+${names.map(([n]) => `  ${n}: typeof ${n};`).join("\n")}
+}
+`;
+}
+
 /** @param {OpenApiDocument} spec @param {OperationInfo} op @returns {string} */
 function bodyKind(spec, op) {
   if (!op.body) return BODY.none;
@@ -128,7 +251,13 @@ ${dates.map(([k, v]) => `  ${q(k)}: ${q(v)},`).join("\n")}
 /** The names of the date fields: the resource style's types accept a \`Date\` for them. */
 export type DateField = ${dates.map(([k]) => q(k)).join(" | ") || "never"};
 `;
-  return { "meta.ts": meta, "request-ops.ts": requestOps(spec, ops), "operations.ts": operations(spec, ops), "resources.ts": resources(spec, ops) };
+  return {
+    "meta.ts": meta,
+    "request-ops.ts": requestOps(spec, ops),
+    "response-dates.ts": responseDates(spec, ops),
+    "operations.ts": operations(spec, ops),
+    "resources.ts": resources(spec, ops),
+  };
 }
 
 /** @param {OpenApiDocument} spec @param {OperationInfo} op */
@@ -208,10 +337,14 @@ ${rows.join("\n")}
 /**
  * The declarations of one operation's resource methods (with `xxxAll`/`xxxPages` when it is
  * paginated); adds the helper types they use to `used`.
- * @param {OpenApiDocument} spec @param {OperationInfo} op @param {Set<string>} used @returns {string}
+ * Answers with dates are typed by the client's \`dates\` mode \`D\` (\`DatedData\`, \`DatedItem\`).
+ * @param {OpenApiDocument} spec @param {OperationInfo} op @param {Set<string>} used
+ * @param {Set<string>} dated the "METHOD path" of the operations whose answers carry dates @returns {string}
  */
-function resourceMethods(spec, op, used) {
+function resourceMethods(spec, op, used, dated) {
   const O = `operations[${q(op.operationId)}]`;
+  const key = `${op.method} ${op.path}`;
+  const isDated = dated.has(key);
   const kind = bodyKind(spec, op);
   const pathArgs = op.pathParams.map((p) => `${p}: PathParam<${O}, ${q(p)}>, `).join("");
   const args = kind === BODY.raw ? `BodyArgs<${O}>` : `Args<${O}>`;
@@ -223,10 +356,12 @@ function resourceMethods(spec, op, used) {
   lines.push(`\`${op.method} ${op.path}\` (operationId \`${op.operationId}\`)`);
   lines.push("", "Resolves to the data; `.withResponse()` gives `{ data, response }` as well, `.asResponse()` the Response.");
   let out = doc(lines, "    ");
-  out += `    ${op.methodName}(${pathArgs}...args: ${args}): Comm100Promise<Data<${O}>>;\n`;
+  const data = isDated ? `DatedData<${O}, D, ${q(key)}>` : `Data<${O}>`;
+  if (isDated) used.add("DatedData");
+  out += `    ${op.methodName}(${pathArgs}...args: ${args}): Comm100Promise<${data}>;\n`;
   if (!op.queryParams.some((p) => p.name === "page")) return out;
-  const item = `Item<${O}, ${q(itemsKey(spec, op))}>`;
-  used.add("PageArgs").add("Item");
+  const item = isDated ? `DatedItem<${O}, ${q(itemsKey(spec, op))}, D, ${q(key)}>` : `Item<${O}, ${q(itemsKey(spec, op))}>`;
+  used.add("PageArgs").add(isDated ? "DatedItem" : "Item");
   const all = [`${summary}: every item of every page, fetched page by page as you iterate.`, "", "Starts at `page` (default 1) and follows it until the answer's `pages`."];
   out += doc(all, "    ");
   out += `    ${op.methodName}All(${pathArgs}...args: PageArgs<${O}>): AsyncIterableIterator<${item}>;\n`;
@@ -254,22 +389,27 @@ function resources(spec, ops) {
   const tagDescription = new Map((spec.tags ?? []).map((t) => [t.name, t.description ?? ""]));
   let members = "";
   const used = new Set(["Data"]);
+  const dated = new Set(operationDates(spec, ops).rows.map(([k]) => k));
   for (const [ns, list] of byNs) {
     const tag = list[0]?.tag ?? "";
     const first = (tagDescription.get(tag) ?? "").split("\n\n")[0]?.trim() ?? "";
     members += doc([`${tag}${first ? `: ${first.replace(/\s*\n\s*/g, " ")}` : ""}`], "  ");
     members += `  ${ns}: {\n`;
-    for (const op of list) members += resourceMethods(spec, op, used);
+    for (const op of list) members += resourceMethods(spec, op, used, dated);
     members += "  };\n";
   }
   return `${HEADER}
 import type { operations } from "@comm100-sdk/types";
+import type { Comm100Dates } from "../options.js";
 import type { Comm100Page } from "../pagination.js";
 import type { Comm100Promise } from "../response-promise.js";
 import type { ${[...used].sort().join(", ")} } from "../resource-types.js";
 
-/** The resource style: one namespace per tag of the spec, one method per operation. */
-export interface Comm100Resources {
+/**
+ * The resource style: one namespace per tag of the spec, one method per operation. \`D\` is the
+ * client's \`dates\` mode: with \`"date"\` the answers' date fields are typed \`Date\`.
+ */
+export interface Comm100Resources<D extends Comm100Dates = "string"> {
 ${members}}
 `;
 }

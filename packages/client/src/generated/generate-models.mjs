@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { camelCase, listOperations, loadSpec } from "@comm100-sdk/spec-reader";
+import { operationDates } from "./generate-client-meta.mjs";
 
 /** @typedef {import("@comm100-sdk/spec-reader").OpenApiDocument} OpenApiDocument */
 
@@ -34,11 +35,19 @@ const oneLine = (text) =>
  */
 export function generate(spec = loadSpec()) {
   const schemas = /** @type {Record<string, { description?: string }>} */ (spec.components?.schemas ?? {});
+  const { named, rows } = operationDates(spec, listOperations(spec));
+  const datedSchemas = new Set([...named].filter(([, shape]) => shape !== undefined).map(([n]) => n));
+  const datedOps = new Set(rows.map(([k]) => k));
   let models = "";
   for (const [name, schema] of Object.entries(schemas)) {
     const first = (schema.description ?? "").split("\n\n")[0] ?? "";
-    if (first) models += `/** ${oneLine(first)} */\n`;
-    models += `export type ${RENAMED[name] ?? name} = components["schemas"][${JSON.stringify(name)}];\n`;
+    const S = `components["schemas"][${JSON.stringify(name)}]`;
+    const dated = datedSchemas.has(name);
+    const note = dated ? ` \`D\`: the client's \`dates\` mode (\`${RENAMED[name] ?? name}<"date">\` has \`Date\`s).` : "";
+    if (first || note) models += `/** ${oneLine(first)}${note} */\n`;
+    models += dated
+      ? `export type ${RENAMED[name] ?? name}<D extends Comm100Dates = "string"> = Dated<${S}, SchemaDates[${JSON.stringify(name)}], D>;\n`
+      : `export type ${RENAMED[name] ?? name} = ${S};\n`;
   }
 
   /** @type {Map<string, string>} */
@@ -52,9 +61,13 @@ export function generate(spec = loadSpec()) {
       !(op.body.contentType === "application/x-www-form-urlencoded" || op.body.schema?.type === "object" || op.body.schema?.properties);
     let members = `    /** The ${rawBody ? "body" : "params (query and body fields)"} of ${call}. */\n`;
     members += `    type ${M}${rawBody ? "Body" : "Params"} = ${rawBody ? "BodyOf" : "Params"}<${O}>;\n`;
-    members += `    /** What ${call} resolves to. */\n    type ${M}Response = Data<${O}>;\n`;
+    const key = `${op.method} ${op.path}`;
+    const D = datedOps.has(key) ? `<D extends Comm100Dates = "string">` : "";
+    const data = D ? `DatedData<${O}, D, ${JSON.stringify(key)}>` : `Data<${O}>`;
+    const item = D ? `DatedPageItem<${O}, D, ${JSON.stringify(key)}>` : `PageItem<${O}>`;
+    members += `    /** What ${call} resolves to. */\n    type ${M}Response${D} = ${data};\n`;
     if (op.queryParams.some((p) => p.name === "page"))
-      members += `    /** One item of ${call}'s pages, as \`${op.methodName}All()\` yields it. */\n    type ${M}Item = PageItem<${O}>;\n`;
+      members += `    /** One item of ${call}'s pages, as \`${op.methodName}All()\` yields it. */\n    type ${M}Item${D} = ${item};\n`;
     namespaces.set(op.namespace, (namespaces.get(op.namespace) ?? "") + members);
   }
   let ns = "";
@@ -62,12 +75,18 @@ export function generate(spec = loadSpec()) {
 
   return `${HEADER}
 import type { components, operations } from "@comm100-sdk/types";
-import type { BodyOf, Data, Params } from "../resource-types.js";
+import type { Comm100Dates } from "../options.js";
+import type { BodyOf, Data, Dated, DatedData, DatedOperation, Params } from "../resource-types.js";
+import type { RESPONSE_DATES, SchemaDates } from "./response-dates.js";
 
 /** The element type of the array property of a paginated answer ({ chats: Chat[], pages, total } -> Chat). */
 type PageItem<O> = {
   [K in keyof Data<O>]-?: NonNullable<Data<O>[K]> extends readonly (infer I)[] ? I : never;
 }[keyof Data<O>];
+/** The date shape of the items of a paginated answer's shape ({ chats: [Chat] } -> Chat). */
+type ItemShape<S> = { [K in keyof S]: S[K] extends readonly [infer X] ? X : never }[keyof S];
+/** One item of a paginated answer with dates, in the \`dates\` mode \`D\`. */
+type DatedPageItem<O, D extends Comm100Dates, K extends DatedOperation> = Dated<PageItem<O>, ItemShape<(typeof RESPONSE_DATES)[K]>, D>;
 
 ${models}
 /**

@@ -1,4 +1,4 @@
-// The numeric options, checked the same way at client creation and per call.
+// The numeric options, checked the same way at client creation and per call, and `dates`.
 import type { RetryOptions } from "../options.js";
 
 export type RetryPolicy = Required<RetryOptions>;
@@ -26,4 +26,12 @@ export function retryPolicy(r: unknown, base: RetryPolicy, fail: Fail): RetryPol
     out[k] = v;
   }
   return out;
+}
+
+/** The `dates` mode: `"string"` (the default) or `"date"`; anything else fails. */
+export function datesMode(v: unknown, fail: Fail): "string" | "date" {
+  if (v === undefined) return "string";
+  if (v !== "string" && v !== "date")
+    fail(`\`dates\` must be "string" or "date"; got ${typeof v === "string" ? JSON.stringify(v) : typeof v}`);
+  return v as "string" | "date";
 }

@@ -34,7 +34,7 @@ export function redactValue(v: unknown, redact: Redact, depth = 0): unknown {
 }
 
 /** A copy of response headers with the key redacted from every value. */
-export const redactHeaders = (h: Headers, redact: Redact): Headers => new Headers([...h].map(([k, v]) => [k, redact(v)]));
+export const redactHeaders = (h: Headers, redact: Redact): Headers => new Headers([...h].map(([k, v]): [string, string] => [k, redact(v)]));
 
 /**
  * What a fetch error may keep as `cause`: its name, redacted message and `code`, and the same of

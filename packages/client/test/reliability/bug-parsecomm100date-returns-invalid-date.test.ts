@@ -1,5 +1,5 @@
 // Regression: parseComm100Date returned an Invalid Date for values out of a Date's range, although
-// its docs say it throws. It now throws a RangeError (and still a TypeError for non-/Date(n)/ text).
+// its docs say it throws. It now throws a RangeError (and still a TypeError for text that is not a date).
 import { describe, expect, it } from "vitest";
 import { parseComm100Date } from "../../src/index.js";
 
@@ -15,7 +15,7 @@ describe("bug: parseComm100Date returns an Invalid Date", () => {
     expect(parseComm100Date("/Date(8640000000000)/", "s").getTime()).toBe(8.64e15);
   });
 
-  it("text that is not /Date(n)/ is still a TypeError", () => {
-    expect(() => parseComm100Date("2024-01-01")).toThrow(TypeError);
+  it("text that is neither /Date(n)/ nor ISO 8601 is still a TypeError", () => {
+    for (const v of ["yesterday", "2024-02-30", "01/02/2024"]) expect(() => parseComm100Date(v), v).toThrow(TypeError);
   });
 });
