@@ -43,7 +43,7 @@ const doc = (lines, indent) => {
  * @param {OperationInfo} op
  * @returns {string}
  */
-function itemsKey(spec, op) {
+export function itemsKey(spec, op) {
   const raw = deref(spec, spec.paths[op.path])[op.method.toLowerCase()];
   const res = deref(spec, raw.responses?.[String(op.successStatus)]);
   const schema = deref(spec, res?.content?.["application/json"]?.schema);

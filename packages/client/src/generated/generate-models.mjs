@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { camelCase, listOperations, loadSpec } from "@comm100-sdk/spec-reader";
-import { operationDates } from "./generate-client-meta.mjs";
+import { itemsKey, operationDates } from "./generate-client-meta.mjs";
 
 /** @typedef {import("@comm100-sdk/spec-reader").OpenApiDocument} OpenApiDocument */
 
@@ -64,10 +64,12 @@ export function generate(spec = loadSpec()) {
     const key = `${op.method} ${op.path}`;
     const D = datedOps.has(key) ? `<D extends Comm100Dates = "string">` : "";
     const data = D ? `DatedData<${O}, D, ${JSON.stringify(key)}>` : `Data<${O}>`;
-    const item = D ? `DatedPageItem<${O}, D, ${JSON.stringify(key)}>` : `PageItem<${O}>`;
     members += `    /** What ${call} resolves to. */\n    type ${M}Response${D} = ${data};\n`;
-    if (op.queryParams.some((p) => p.name === "page"))
+    if (op.queryParams.some((p) => p.name === "page")) {
+      const items = JSON.stringify(itemsKey(spec, op));
+      const item = D ? `DatedItem<${O}, ${items}, D, ${JSON.stringify(key)}>` : `Item<${O}, ${items}>`;
       members += `    /** One item of ${call}'s pages, as \`${op.methodName}All()\` yields it. */\n    type ${M}Item${D} = ${item};\n`;
+    }
     namespaces.set(op.namespace, (namespaces.get(op.namespace) ?? "") + members);
   }
   let ns = "";
@@ -76,17 +78,8 @@ export function generate(spec = loadSpec()) {
   return `${HEADER}
 import type { components, operations } from "@comm100-sdk/types";
 import type { Comm100Dates } from "../options.js";
-import type { BodyOf, Data, Dated, DatedData, DatedOperation, Params } from "../resource-types.js";
-import type { RESPONSE_DATES, SchemaDates } from "./response-dates.js";
-
-/** The element type of the array property of a paginated answer ({ chats: Chat[], pages, total } -> Chat). */
-type PageItem<O> = {
-  [K in keyof Data<O>]-?: NonNullable<Data<O>[K]> extends readonly (infer I)[] ? I : never;
-}[keyof Data<O>];
-/** The date shape of the items of a paginated answer's shape ({ chats: [Chat] } -> Chat). */
-type ItemShape<S> = { [K in keyof S]: S[K] extends readonly [infer X] ? X : never }[keyof S];
-/** One item of a paginated answer with dates, in the \`dates\` mode \`D\`. */
-type DatedPageItem<O, D extends Comm100Dates, K extends DatedOperation> = Dated<PageItem<O>, ItemShape<(typeof RESPONSE_DATES)[K]>, D>;
+import type { BodyOf, Data, Dated, DatedData, DatedItem, Item, Params } from "../resource-types.js";
+import type { SchemaDates } from "./response-dates.js";
 
 ${models}
 /**

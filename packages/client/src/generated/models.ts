@@ -2,17 +2,8 @@
 
 import type { components, operations } from "@comm100-sdk/types";
 import type { Comm100Dates } from "../options.js";
-import type { BodyOf, Data, Dated, DatedData, DatedOperation, Params } from "../resource-types.js";
-import type { RESPONSE_DATES, SchemaDates } from "./response-dates.js";
-
-/** The element type of the array property of a paginated answer ({ chats: Chat[], pages, total } -> Chat). */
-type PageItem<O> = {
-  [K in keyof Data<O>]-?: NonNullable<Data<O>[K]> extends readonly (infer I)[] ? I : never;
-}[keyof Data<O>];
-/** The date shape of the items of a paginated answer's shape ({ chats: [Chat] } -> Chat). */
-type ItemShape<S> = { [K in keyof S]: S[K] extends readonly [infer X] ? X : never }[keyof S];
-/** One item of a paginated answer with dates, in the `dates` mode `D`. */
-type DatedPageItem<O, D extends Comm100Dates, K extends DatedOperation> = Dated<PageItem<O>, ItemShape<(typeof RESPONSE_DATES)[K]>, D>;
+import type { BodyOf, Data, Dated, DatedData, DatedItem, Item, Params } from "../resource-types.js";
+import type { SchemaDates } from "./response-dates.js";
 
 /** Availability of an agent: `0` online, `1` away, `2` offline. */
 export type AgentStatus = components["schemas"]["AgentStatus"];
@@ -261,7 +252,7 @@ export declare namespace Comm100 {
     /** What `chats.list()` (`GET /livechat/chats`) resolves to. */
     type ListResponse<D extends Comm100Dates = "string"> = DatedData<operations["listChats"], D, "GET /livechat/chats">;
     /** One item of `chats.list()` (`GET /livechat/chats`)'s pages, as `listAll()` yields it. */
-    type ListItem<D extends Comm100Dates = "string"> = DatedPageItem<operations["listChats"], D, "GET /livechat/chats">;
+    type ListItem<D extends Comm100Dates = "string"> = DatedItem<operations["listChats"], "chats", D, "GET /livechat/chats">;
     /** The params (query and body fields) of `chats.get()` (`GET /livechat/chats/{id}`). */
     type GetParams = Params<operations["getChat"]>;
     /** What `chats.get()` (`GET /livechat/chats/{id}`) resolves to. */
@@ -273,7 +264,7 @@ export declare namespace Comm100 {
     /** What `offlineMessages.list()` (`GET /livechat/offline_messages`) resolves to. */
     type ListResponse<D extends Comm100Dates = "string"> = DatedData<operations["listOfflineMessages"], D, "GET /livechat/offline_messages">;
     /** One item of `offlineMessages.list()` (`GET /livechat/offline_messages`)'s pages, as `listAll()` yields it. */
-    type ListItem<D extends Comm100Dates = "string"> = DatedPageItem<operations["listOfflineMessages"], D, "GET /livechat/offline_messages">;
+    type ListItem<D extends Comm100Dates = "string"> = DatedItem<operations["listOfflineMessages"], "offline_messages", D, "GET /livechat/offline_messages">;
     /** The params (query and body fields) of `offlineMessages.get()` (`GET /livechat/offline_messages/{id}`). */
     type GetParams = Params<operations["getOfflineMessage"]>;
     /** What `offlineMessages.get()` (`GET /livechat/offline_messages/{id}`) resolves to. */
