@@ -11,6 +11,7 @@
 //   7. memory over 10,000 sequential requests, and peak RSS of 1000 concurrent requests
 //   8. consumer type-check time: 10 operations through the resource style vs the request style
 //   9. quota: per-request cost of the memory meter and the Redis store, 8 workers sharing a budget
+//  10. the reference page in Chromium: its weight and the time until search is ready
 // The goals of issue 13 are computed from the run and listed at the top of the report.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -611,6 +612,15 @@ sections.push([
 // 9. the daily quota: meter and Redis store cost, 8 workers sharing a budget (bench/src/quota.mjs)
 step("quota: meter and Redis store cost, 8 workers with a shared budget");
 sections.push(...JSON.parse(execFileSync(process.execPath, [join(BENCH, "src/quota.mjs")], { cwd: BENCH, encoding: "utf8" })));
+
+// 10. the reference page in Chromium (packages/docs/bench/page-performance.mjs, beside the page)
+step("docs: page weight and time until search is ready");
+const docsDir = join(ROOT, "packages/docs");
+sections.push(
+  ...JSON.parse(
+    execFileSync(process.execPath, [join(docsDir, "bench/page-performance.mjs"), "--sections"], { cwd: docsDir, encoding: "utf8" }),
+  ),
+);
 
 const cpus = os.cpus();
 const machine = [

@@ -5,8 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    // one Redis and several worker processes per file: files one at a time on a 2-core machine
-    fileParallelism: false,
+    // each file starts its own redis-server on a free port, so files may run beside the rest of the
+    // suite (one at a time, they ran after everything else and added their whole time to the run)
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });
