@@ -76,27 +76,30 @@ async function search(page: Page, query: string): Promise<void> {
   await items.first().waitFor({ timeout: 30_000 });
 }
 
-describe.concurrent("search lands on the guides", () => {
+// One page for the three searches, one after the other, as a reader searches again: a fresh page
+// each would hydrate the whole page and build the search index three times.
+describe("search lands on the guides", () => {
+  let shared: Promise<{ page: Page; context: BrowserContext }> | undefined;
+  afterAll(async () => {
+    await (await shared?.catch(() => undefined))?.context.close();
+  });
   for (const [query, guide, heading] of [
     ["pagination", "#/pagination", "Pagination"],
     ["authentication", "#/authentication", "Authentication"],
     ["quota", "#/daily-request-quota", "Daily request quota"],
   ] as const) {
-    it(`"${query}" lists the ${heading} guide first and opens it`, async ({ expect }) => {
-      const { page, context } = await open();
-      try {
-        await search(page, query);
-        // The list may reorder while the index answers: wait for the guide on top, not a set time.
-        await expect.poll(async () => (await hits(page))[0]?.href, { timeout: 15_000 }).toBe(guide);
-        const found = await hits(page);
-        console.log(`search "${query}": ${found.length} results, first: ${found[0]?.href}`);
-        expect(found[0]?.href).toBe(guide);
-        await page.locator('[data-component-name="Search/SearchItem"]').first().click();
-        await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(guide);
-        await expect.poll(() => page.locator("h2", { hasText: heading }).first().isVisible(), { timeout: 15_000 }).toBe(true);
-      } finally {
-        await context.close();
-      }
+    it(`"${query}" lists the ${heading} guide first and opens it`, async () => {
+      shared ??= open();
+      const { page } = await shared;
+      await search(page, query);
+      // The list may reorder while the index answers: wait for the guide on top, not a set time.
+      await expect.poll(async () => (await hits(page))[0]?.href, { timeout: 15_000 }).toBe(guide);
+      const found = await hits(page);
+      console.log(`search "${query}": ${found.length} results, first: ${found[0]?.href}`);
+      expect(found[0]?.href).toBe(guide);
+      await page.locator('[data-component-name="Search/SearchItem"]').first().click();
+      await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(guide);
+      await expect.poll(() => page.locator("h2", { hasText: heading }).first().isVisible(), { timeout: 15_000 }).toBe(true);
     });
   }
 });
