@@ -1,7 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// The browser tests live in vitest.browser.config.ts: in the root run they go after everything
-// else (sequence.groupOrder), so Chromium does not compete with the rest of the suite for the CPUs.
+// The browser tests live in vitest.browser.config.ts (their own project, with their own timeouts).
 export default defineConfig({
   test: {
     name: "@comm100-sdk/docs",
