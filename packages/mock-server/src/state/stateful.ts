@@ -50,8 +50,15 @@ export function createStatefulMock(options: StatefulOptions): StatefulMock {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new TypeError(`pageSize must be a positive integer, got ${pageSize}`);
   const loaded = options.data === undefined ? undefined : loadData(options.spec, options.data);
-  const initial = (): MockData =>
-    loaded ? cloneData(loaded) : seedData(options.spec, seed, utcDay(options.clock.now()).start.getTime() / 1000);
+  // Seeding draws every record from the spec's schemas (about 50 ms); the records depend only on the
+  // seed and the clock's UTC day, so a reset on the same day gets a copy of the same records.
+  let seeded: { day: number; data: MockData } | undefined;
+  const initial = (): MockData => {
+    if (loaded) return cloneData(loaded);
+    const day = utcDay(options.clock.now()).start.getTime() / 1000;
+    if (seeded?.day !== day) seeded = { day, data: seedData(options.spec, seed, day) };
+    return cloneData(seeded.data);
+  };
   // Seeded on first use: starting a mock (and the CLI printing its URL) stays fast.
   let store: Store | undefined;
   const ready = () => (store ??= createStore(initial(), seededRandom(seed ^ 0x5eed)));

@@ -30,6 +30,29 @@ describe("seeded data", () => {
     expect(other.chats[0]!.id).not.toBe(a.chats[0]!.id);
   });
 
+  // reset() copies the day's seeded records instead of seeding again: the copy must be the seed's
+  // records (not what the writes made of them), and another UTC day must seed anew
+  it("reset gives back the day's seeded records after writes, and after the clock changes day, that day's", async () => {
+    const fresh = await snapshotOf({ now: "2026-12-02T10:00:00Z" });
+    const nextDay = await snapshotOf({ now: "2026-12-03T10:00:00Z" });
+    expect(nextDay.chats[0]!.start_time).not.toBe(fresh.chats[0]!.start_time);
+    const mock = await createMockServer({ now: "2026-12-02T10:00:00Z" });
+    try {
+      const c = api(mock.url);
+      for (let round = 0; round < 2; round++) {
+        await c.post("/livechat/departments", { name: `Round ${round}` });
+        expect(mock.snapshot().data!).not.toEqual(fresh);
+        mock.reset();
+        expect(mock.snapshot().data!).toEqual(fresh);
+      }
+      mock.clock.set("2026-12-03T10:00:00Z");
+      mock.reset();
+      expect(mock.snapshot().data!).toEqual(nextDay);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("every record validates against its schema; a few hundred chats over the 90 days before today", async () => {
     const data = await snapshotOf({ now: "2026-12-02T12:00:00Z" });
     for (const c of COLLECTIONS) {
