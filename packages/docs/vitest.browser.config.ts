@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 // time, and its timeouts leave room for a machine kept busy by everything else.
 export default defineConfig({
   test: {
+    // files share a worker's loaded modules (none stubs a module, a global or the environment)
+    isolate: false,
     name: "@comm100-sdk/docs (browser)",
     include: ["test/browser*.test.ts"],
     reporters: ["default", ["json", { outputFile: "reports/vitest-browser.json" }]],

@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 // The browser tests live in vitest.browser.config.ts (their own project, with their own timeouts).
 export default defineConfig({
   test: {
+    // files share a worker's loaded modules (none stubs a module, a global or the environment)
+    isolate: false,
     name: "@comm100-sdk/docs",
     include: ["test/**/*.test.ts"],
     exclude: ["test/browser*.test.ts"],
