@@ -2,11 +2,10 @@
 // --engine-strict` of its packed tarball succeeds (npm checks the `engines` of the package and of
 // every dependency it pulls in), and the installed package loads and works on that very Node
 // binary. A claim below the oldest Node of the matrix is refused: it would be untested.
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { PUBLISHED, ROOT } from "./packages.js";
+import { PUBLISHED, ROOT, runFile } from "./packages.js";
 import { NODES } from "./runtime-binaries.js";
 
 /** The lowest Node a claim allows; claims are plain `>=X[.Y[.Z]]` ranges, anything else is an error. */
@@ -55,15 +54,6 @@ function npmCli(): string {
   throw new Error("npm-cli.js not found beside the npm on PATH");
 }
 
-function run(bin: string, args: string[], cwd: string): Promise<string> {
-  return new Promise((ok, fail) => {
-    execFile(bin, args, { cwd, encoding: "utf8", timeout: 240_000, env: { ...process.env, NODE_OPTIONS: "" } }, (err, stdout, stderr) => {
-      if (err) fail(new Error(`${bin} ${args.join(" ")} failed: ${err.message}\n${stdout}${stderr}`));
-      else ok(stdout);
-    });
-  });
-}
-
 describe("engines claims", () => {
   it("every claim is a plain >= range no lower than the oldest Node of the matrix", () => {
     const oldest = parse(NODES[0]!.version);
@@ -89,7 +79,7 @@ for (const node of NODES) {
         JSON.stringify({ name: `engines-${node.major}`, private: true, version: "0.0.0", type: "module" }),
       );
       // The machine's npm, run by the Node under test: it checks every engines field against it.
-      await run(
+      await runFile(
         node.path(),
         [
           npmCli(),
@@ -109,7 +99,7 @@ for (const node of NODES) {
         join(dir, "use.mjs"),
         `const out = {};\n${uses.map((c) => USE[c.name]).join("\n")}\nconsole.log(JSON.stringify(out));\n`,
       );
-      const out = JSON.parse((await run(node.path(), ["use.mjs"], dir)).trim().split("\n").at(-1)!);
+      const out = JSON.parse((await runFile(node.path(), ["use.mjs"], dir)).trim().split("\n").at(-1)!);
       expect(out).toEqual(Object.assign({}, ...uses.map((c) => EXPECTED[c.name])));
     });
   });

@@ -1,12 +1,11 @@
 // Packs every published package once per run with `pnpm pack` (which rewrites `workspace:*` to
 // real versions, exactly as `pnpm publish` does) into a temporary directory shared by the tests.
 // The packs run side by side, each into a folder of its own: every test of the run waits for this.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { PUBLISHED, ROOT } from "./packages.js";
+import { PUBLISHED, ROOT, runFile } from "./packages.js";
 
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), "comm100-packaging-"));
@@ -14,7 +13,7 @@ export default async function setup(project: TestProject) {
   await Promise.all(
     PUBLISHED.map(async (pkg) => {
       const packDir = join(workDir, "tarballs", pkg.dir.replaceAll("/", "-"));
-      await run("pnpm", ["pack", "--pack-destination", packDir], join(ROOT, pkg.dir));
+      await runFile("pnpm", ["pack", "--pack-destination", packDir], join(ROOT, pkg.dir));
       const made = safeList(packDir).filter((f) => f.endsWith(".tgz"));
       if (made.length !== 1) throw new Error(`pnpm pack in ${pkg.dir} made ${made.length} tarballs`);
       tarballs[pkg.name] = join(packDir, made[0]!);
@@ -25,14 +24,6 @@ export default async function setup(project: TestProject) {
   return () => {
     if (!process.env.KEEP_PACKAGING_TMP) rmSync(workDir, { recursive: true, force: true });
   };
-}
-
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) =>
-    execFile(cmd, args, { cwd }, (err, _stdout, stderr) =>
-      err ? reject(new Error(`${cmd} ${args.join(" ")} in ${cwd} failed: ${stderr}`)) : resolve(),
-    ),
-  );
 }
 
 function safeList(dir: string): string[] {

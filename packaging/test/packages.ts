@@ -1,4 +1,5 @@
 // The published packages of the monorepo, as this workspace checks them.
+import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -17,6 +18,16 @@ export const PUBLISHED: Published[] = [
   { name: "@comm100-sdk/redis", dir: "packages/redis" },
   { name: "@comm100-sdk/cli", dir: "packages/cli" },
 ];
+
+/** Runs a program (NODE_OPTIONS cleared, so vitest's never reach it); resolves with its stdout. */
+export function runFile(bin: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((ok, fail) => {
+    execFile(bin, args, { cwd, encoding: "utf8", timeout: 240_000, env: { ...process.env, NODE_OPTIONS: "" } }, (err, stdout, stderr) => {
+      if (err) fail(new Error(`${bin} ${args.join(" ")} failed: ${err.message}\n${stdout}${stderr}`));
+      else ok(stdout);
+    });
+  });
+}
 
 declare module "vitest" {
   export interface ProvidedContext {

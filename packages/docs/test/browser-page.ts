@@ -37,6 +37,11 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await page.locator("html[data-comm100-settled]").waitFor({ state: "attached", timeout });
 }
 
+/** How many headings (h1 to h3) of the page read exactly `text`: a route has rendered when its own is there. */
+export function headingCount(page: Page, text: string): Promise<number> {
+  return page.$$eval("h1, h2, h3", (hs, t) => hs.filter((h) => (h.textContent ?? "").trim() === t).length, text);
+}
+
 /**
  * Runs `run` on every item, at most `limit` at once; waits for all of them (so none outlives the
  * test and its browser) and then throws the first failure.

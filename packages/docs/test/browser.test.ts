@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOperations, loadSpec } from "@comm100-sdk/spec-reader";
-import { blockNetwork, eachConcurrently, launchChromium, PAGES_AT_ONCE, pageUrl, settled } from "./browser-page.js";
+import { blockNetwork, eachConcurrently, headingCount, launchChromium, PAGES_AT_ONCE, pageUrl, settled } from "./browser-page.js";
 import { EXPECTED_GUIDES } from "./expected-guides.js";
 import { screenshotDir, specPath } from "./paths.js";
 
@@ -72,11 +72,6 @@ async function sidebarOperations(): Promise<Map<string, string>> {
   return seen;
 }
 
-/** Headings of the content whose text is exactly `text`. */
-function headingCount(text: string, on: Page = page): Promise<number> {
-  return on.$$eval("h1, h2, h3", (hs, t) => hs.filter((h) => (h.textContent ?? "").trim() === t).length, text);
-}
-
 describe("API reference page in Chromium", () => {
   it("renders the title and the introduction", async () => {
     ready();
@@ -126,7 +121,7 @@ describe("API reference page in Chromium", () => {
           await on.evaluate((hash) => {
             location.hash = hash.slice(hash.indexOf("#") + 1);
           }, hrefOf(op));
-          await expect.poll(() => headingCount(op.summary, on), { message: op.operationId, timeout: 15_000 }).toBeGreaterThan(0);
+          await expect.poll(() => headingCount(on, op.summary), { message: op.operationId, timeout: 15_000 }).toBeGreaterThan(0);
         }
       });
     } finally {
@@ -137,7 +132,7 @@ describe("API reference page in Chromium", () => {
     await page.evaluate((hash) => {
       location.hash = hash.slice(hash.indexOf("#") + 1);
     }, hrefOf(op));
-    await expect.poll(() => headingCount(op.summary), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => headingCount(page, op.summary), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator("pre, code").filter({ hasText: "curl -" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // switch the sample language to TypeScript
     const languages = page.locator('[data-component-name="Dropdown/Dropdown"] button').filter({ hasText: /^curl$/ });
@@ -195,7 +190,7 @@ describe("API reference page in Chromium", () => {
     await page.screenshot({ path: join(screenshotDir, "search.png") });
     await hit.click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(new RegExp(`/${target.operationId.toLowerCase()}$`));
-    await expect.poll(() => headingCount(target.summary), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => headingCount(page, target.summary), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 
   it("made no request that leaves the machine", () => {
