@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "@comm100-sdk/test-browser";
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH, STAYS_ON_MACHINE } from "@comm100-sdk/test-browser";
 import { chromium } from "playwright-core";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));
@@ -43,7 +43,7 @@ function pageWeight() {
 async function timeToSearch(browser, cpuSlowdown = 1) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.route("**/*", (route) =>
-    /^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
+    STAYS_ON_MACHINE.test(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
   );
   await context.addInitScript(() => {
     const w = /** @type {{ __hit?: number }} */ (/** @type {unknown} */ (window));

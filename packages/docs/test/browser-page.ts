@@ -2,7 +2,7 @@
 // opened offline, and the moment it is ready to be read (a condition, never a sleep).
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from "@comm100-sdk/test-browser";
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH, STAYS_ON_MACHINE } from "@comm100-sdk/test-browser";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { htmlPath } from "./paths.js";
 
@@ -22,7 +22,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function blockNetwork(context: BrowserContext, external: string[]): Promise<void> {
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (/^(file|data|blob):/.test(url)) return route.continue();
+    if (STAYS_ON_MACHINE.test(url)) return route.continue();
     external.push(url);
     return route.abort("blockedbyclient");
   });

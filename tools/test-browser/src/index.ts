@@ -14,6 +14,9 @@ export const CHROMIUM_ARGS: string[] = [
   "--disable-sync",
 ];
 
+/** What an offline page may load: itself (file) and what it makes in memory (data, blob); anything else leaves the machine. */
+export const STAYS_ON_MACHINE: RegExp = /^(file|data|blob):/;
+
 /** Throws a clear error when Chromium is not installed. */
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
